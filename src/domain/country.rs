@@ -1,0 +1,213 @@
+//! Countries from ISO 3166-1, found by name, alias or code and sent by English short name.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Serialize, Serializer};
+
+use super::country_data::COUNTRIES;
+
+/// One ISO 3166-1 country.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Country {
+    /// The two-letter code, such as `US`.
+    pub alpha2: &'static str,
+    /// The three-letter code, such as `USA`.
+    pub alpha3: &'static str,
+    /// The English short name the API receives, such as `United States`.
+    pub name: &'static str,
+    /// Other names people type for it, such as `United States of America`.
+    pub aliases: &'static [&'static str],
+}
+
+impl Country {
+    /// Every country, in alphabetical order of name.
+    pub fn all() -> &'static [Country] {
+        COUNTRIES
+    }
+
+    /// The country with this two-letter code, in any case.
+    pub fn from_alpha2(code: &str) -> Option<&'static Country> {
+        COUNTRIES
+            .iter()
+            .find(|c| c.alpha2.eq_ignore_ascii_case(code))
+    }
+
+    /// The country a person meant by `input`: its name, one of its aliases, or either code,
+    /// ignoring case and surrounding white space.
+    pub fn find(input: &str) -> Option<&'static Country> {
+        let input = input.trim();
+        COUNTRIES.iter().find(|c| {
+            c.alpha2.eq_ignore_ascii_case(input)
+                || c.alpha3.eq_ignore_ascii_case(input)
+                || same_text(c.name, input)
+                || c.aliases.iter().any(|alias| same_text(alias, input))
+        })
+    }
+
+    /// Countries whose name or an alias contains `query`, those starting with it first, for a
+    /// searchable list. An empty query matches every country.
+    pub fn search(query: &str) -> Vec<&'static Country> {
+        let query = fold(query.trim());
+        let starts =
+            |c: &Country| fold(c.name).starts_with(&query) || c.alpha2.eq_ignore_ascii_case(&query);
+        let contains = |c: &Country| c.names().any(|n| fold(n).contains(&query)) || starts(c);
+        let mut found: Vec<_> = COUNTRIES.iter().filter(|c| contains(c)).collect();
+        found.sort_by_key(|c| !starts(c));
+        found
+    }
+
+    /// The name followed by every alias.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        std::iter::once(self.name).chain(self.aliases.iter().copied())
+    }
+}
+
+/// Lowercase with the common Latin accents taken off, so `aland` finds `Åland Islands`.
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à'..='å' => 'a',
+            'ç' => 'c',
+            'è'..='ë' => 'e',
+            'ì'..='ï' => 'i',
+            'ñ' => 'n',
+            'ò'..='ö' => 'o',
+            'ù'..='ü' => 'u',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+fn same_text(known: &str, input: &str) -> bool {
+    known.len() == input.len() && known.eq_ignore_ascii_case(input)
+        || (!known.is_ascii() || !input.is_ascii()) && fold(known) == fold(input)
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// A country a person chose, sent as its English short name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CountryName(&'static Country);
+
+impl CountryName {
+    /// The country itself.
+    pub fn country(self) -> &'static Country {
+        self.0
+    }
+}
+
+impl Serialize for CountryName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.name)
+    }
+}
+
+/// Why a country was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CountryError {
+    /// Not a country this list knows, with the closest one by name when there is one.
+    #[error("Choose a country from the list{}", suggestion(.0))]
+    Unknown(Option<&'static str>),
+}
+
+fn suggestion(closest: &Option<&'static str>) -> String {
+    closest
+        .map(|name| format!(": did you mean {name}?"))
+        .unwrap_or_default()
+}
+
+impl FromStr for CountryName {
+    type Err = CountryError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        Country::find(input)
+            .map(CountryName)
+            .ok_or_else(|| CountryError::Unknown(closest(input)))
+    }
+}
+
+/// The first country whose name starts with `input`, if `input` is long enough to mean one.
+fn closest(input: &str) -> Option<&'static str> {
+    let query = fold(input.trim());
+    if query.chars().count() < 3 {
+        return None;
+    }
+    Country::search(&query).first().map(|c| c.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_is_whole_and_unambiguous() {
+        assert_eq!(Country::all().len(), 249);
+        let mut owner = std::collections::HashMap::new();
+        for country in Country::all() {
+            for name in country.names().chain([country.alpha2, country.alpha3]) {
+                let first = *owner.entry(fold(name)).or_insert(country.alpha2);
+                assert_eq!(first, country.alpha2, "{name} names two countries");
+            }
+            assert_eq!(Country::find(country.name), Some(country));
+        }
+    }
+
+    #[test]
+    fn finds_countries_by_name_alias_and_code() {
+        for input in [
+            "United States",
+            "united states",
+            "US",
+            "usa",
+            "United States of America",
+        ] {
+            assert_eq!(
+                Country::find(input).map(|c| c.alpha2),
+                Some("US"),
+                "{input}"
+            );
+        }
+        assert_eq!(Country::find("aland islands").map(|c| c.alpha2), Some("AX"));
+        assert_eq!(
+            Country::find(" GB ").map(|c| c.name),
+            Some("United Kingdom")
+        );
+        assert_eq!(Country::find("Atlantis"), None);
+    }
+
+    #[test]
+    fn sends_the_english_short_name() {
+        let country: CountryName = "usa".parse().unwrap();
+        assert_eq!(
+            serde_json::to_string(&country).unwrap(),
+            r#""United States""#
+        );
+    }
+
+    #[test]
+    fn suggests_the_closest_name() {
+        assert_eq!(
+            "Germ".parse::<CountryName>().unwrap_err().to_string(),
+            "Choose a country from the list: did you mean Germany?"
+        );
+        assert_eq!(
+            "Qq".parse::<CountryName>().unwrap_err().to_string(),
+            "Choose a country from the list"
+        );
+    }
+
+    #[test]
+    fn search_puts_names_starting_with_the_query_first() {
+        let names: Vec<_> = Country::search("ger").iter().map(|c| c.name).collect();
+        assert_eq!(names.first(), Some(&"Germany"));
+        assert!(names.contains(&"Algeria"));
+        assert_eq!(Country::search("").len(), 249);
+    }
+}

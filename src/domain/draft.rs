@@ -1,0 +1,290 @@
+//! What the admin has typed so far, exactly as typed, and the form's fields by wire path.
+
+use serde::{Deserialize, Serialize};
+
+use super::customer::NewCustomer;
+use super::errors::{FieldErrors, FieldPath};
+use super::input::{ContactInput, CustomerInput, MappingInput, MetadataInput};
+
+/// The form's contents: one string per input, rows in the order shown, nothing trimmed or
+/// checked.
+///
+/// It is what the form saves while the admin types and restores after a reload, so it holds
+/// only what the admin typed: never a credential or anything the server sent. Unknown or
+/// missing keys are tolerated when restoring, so a draft saved by an older version still loads.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[allow(missing_docs)]
+pub struct CustomerDraft {
+    pub name: String,
+    pub display_name: String,
+    pub description: String,
+    pub email: String,
+    /// Addresses separated by commas, semicolons, spaces or line breaks.
+    pub secondary_emails: String,
+    pub phone: String,
+    pub website: String,
+    pub legal_name: String,
+    pub vat_id: String,
+    pub logo_url: String,
+    pub address_line_1: String,
+    pub address_line_2: String,
+    pub city: String,
+    pub state: String,
+    pub country: String,
+    pub postal_code: String,
+    pub price_plan_name: String,
+    pub price_plan_tag: String,
+    /// Tags separated by commas or line breaks.
+    pub tags: String,
+    pub autogenerate_payment_gateway_customer: bool,
+    pub measurement_mappings: Vec<MappingDraft>,
+    pub customer_metadata: Vec<MetadataDraft>,
+}
+
+/// One measurement-mapping row as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MappingDraft {
+    /// The measurement label.
+    pub label: String,
+    /// The pattern its values must match.
+    pub value_regex: String,
+    /// A sample label value the admin tries the pattern on; never sent.
+    pub sample: String,
+}
+
+/// One metadata row as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MetadataDraft {
+    /// The property name.
+    pub property: String,
+    /// Its value.
+    pub value: String,
+}
+
+/// Splits a typed list on any of `separators`, dropping the empty pieces a trailing or doubled
+/// separator leaves.
+fn split_list(text: &str, separators: &[char]) -> Vec<String> {
+    text.split(separators)
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// What separates secondary email addresses: no address can contain any of these.
+const EMAIL_SEPARATORS: &[char] = &[',', ';', ' ', '\t', '\n', '\r'];
+/// What separates tags: tags may contain spaces, but no commas or line breaks.
+const TAG_SEPARATORS: &[char] = &[',', '\n', '\r'];
+
+fn given(text: &str) -> Option<String> {
+    Some(text.to_owned())
+}
+
+impl CustomerDraft {
+    /// The request body this draft stands for, before any rule is applied. Row `i` of the form
+    /// is item `i` of each list, so errors at `measurement_mappings.i` belong to row `i`.
+    pub fn to_input(&self) -> CustomerInput {
+        let mappings = self.measurement_mappings.iter().map(|row| MappingInput {
+            label: given(&row.label),
+            value_regex: given(&row.value_regex),
+        });
+        let metadata = self.customer_metadata.iter().map(|row| MetadataInput {
+            property: given(&row.property),
+            value: given(&row.value),
+        });
+        CustomerInput {
+            name: given(&self.name),
+            display_name: given(&self.display_name),
+            description: given(&self.description),
+            contact_info: Some(self.contact_input()),
+            measurement_mappings: Some(mappings.collect()),
+            price_plan_name: given(&self.price_plan_name),
+            price_plan_tag: given(&self.price_plan_tag),
+            tags: Some(split_list(&self.tags, TAG_SEPARATORS)),
+            customer_metadata: Some(metadata.collect()),
+            autogenerate_payment_gateway_customer: Some(self.autogenerate_payment_gateway_customer),
+        }
+    }
+
+    fn contact_input(&self) -> ContactInput {
+        ContactInput {
+            email: given(&self.email),
+            secondary_emails: Some(split_list(&self.secondary_emails, EMAIL_SEPARATORS)),
+            phone: given(&self.phone),
+            url: given(&self.website),
+            address_line_1: given(&self.address_line_1),
+            address_line_2: given(&self.address_line_2),
+            city: given(&self.city),
+            state: given(&self.state),
+            country: given(&self.country),
+            zipcode: given(&self.postal_code),
+            vat_id: given(&self.vat_id),
+            legal_name: given(&self.legal_name),
+            logo_url: given(&self.logo_url),
+        }
+    }
+
+    /// Applies every rule, exactly as the API does.
+    pub fn validate(&self) -> Result<NewCustomer, FieldErrors> {
+        self.to_input().validate()
+    }
+
+    /// Whether nothing has been typed yet: such a draft is not worth saving or restoring.
+    pub fn is_blank(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// One input of the form, the place where a message about it is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum DraftField {
+    Name,
+    DisplayName,
+    Description,
+    Email,
+    SecondaryEmails,
+    Phone,
+    Website,
+    LegalName,
+    VatId,
+    LogoUrl,
+    AddressLine1,
+    AddressLine2,
+    City,
+    State,
+    Country,
+    PostalCode,
+    PricePlanName,
+    PricePlanTag,
+    Tags,
+    AutogeneratePaymentGatewayCustomer,
+    /// The list of mappings as a whole, such as "too many mappings".
+    Mappings,
+    MappingLabel(usize),
+    MappingRegex(usize),
+    /// The list of metadata rows as a whole.
+    Metadata,
+    MetadataProperty(usize),
+    MetadataValue(usize),
+}
+
+/// Fields with one fixed wire path, in the order the form shows them.
+const SIMPLE_FIELDS: &[(DraftField, &[&str], &str)] = &[
+    (DraftField::Name, &["name"], "Customer ID"),
+    (DraftField::DisplayName, &["display_name"], "Display name"),
+    (DraftField::Description, &["description"], "Description"),
+    (DraftField::Email, &["contact_info", "email"], "Email"),
+    (
+        DraftField::SecondaryEmails,
+        &["contact_info", "secondary_emails"],
+        "Secondary emails",
+    ),
+    (DraftField::Phone, &["contact_info", "phone"], "Phone"),
+    (DraftField::Website, &["contact_info", "url"], "Website"),
+    (
+        DraftField::LegalName,
+        &["contact_info", "legal_name"],
+        "Legal name",
+    ),
+    (DraftField::VatId, &["contact_info", "vat_id"], "VAT ID"),
+    (
+        DraftField::LogoUrl,
+        &["contact_info", "logo_url"],
+        "Logo URL",
+    ),
+    (
+        DraftField::AddressLine1,
+        &["contact_info", "address_line_1"],
+        "Address line 1",
+    ),
+    (
+        DraftField::AddressLine2,
+        &["contact_info", "address_line_2"],
+        "Address line 2",
+    ),
+    (DraftField::City, &["contact_info", "city"], "City"),
+    (
+        DraftField::State,
+        &["contact_info", "state"],
+        "State / region",
+    ),
+    (DraftField::Country, &["contact_info", "country"], "Country"),
+    (
+        DraftField::PostalCode,
+        &["contact_info", "zipcode"],
+        "Postal code",
+    ),
+    (
+        DraftField::PricePlanName,
+        &["price_plan_name"],
+        "Price plan",
+    ),
+    (
+        DraftField::PricePlanTag,
+        &["price_plan_tag"],
+        "Price plan tag",
+    ),
+    (DraftField::Tags, &["tags"], "Tags"),
+    (
+        DraftField::AutogeneratePaymentGatewayCustomer,
+        &["autogenerate_payment_gateway_customer"],
+        "Create the payment-gateway customer",
+    ),
+    (
+        DraftField::Mappings,
+        &["measurement_mappings"],
+        "Measurement mappings",
+    ),
+    (DraftField::Metadata, &["customer_metadata"], "Metadata"),
+];
+
+impl DraftField {
+    /// The input a problem at `path` belongs to, or `None` for a path the form has no input
+    /// for (such as a field a newer API version added): those are shown in the summary only.
+    ///
+    /// Problems inside a list that is typed as one text (`tags.3`,
+    /// `contact_info.secondary_emails.1`) belong to that one input.
+    pub fn for_path(path: &FieldPath) -> Option<DraftField> {
+        let keys: Vec<&str> = path.keys().iter().map(String::as_str).collect();
+        match keys.as_slice() {
+            ["measurement_mappings", row, rest @ ..] => {
+                let row = row.parse().ok()?;
+                match rest {
+                    [] | ["label", ..] => Some(DraftField::MappingLabel(row)),
+                    ["value_regex", ..] => Some(DraftField::MappingRegex(row)),
+                    _ => None,
+                }
+            }
+            ["customer_metadata", row, rest @ ..] => {
+                let row = row.parse().ok()?;
+                match rest {
+                    [] | ["property", ..] => Some(DraftField::MetadataProperty(row)),
+                    ["value", ..] => Some(DraftField::MetadataValue(row)),
+                    _ => None,
+                }
+            }
+            _ => SIMPLE_FIELDS
+                .iter()
+                .find(|(_, prefix, _)| keys.starts_with(prefix))
+                .map(|(field, _, _)| *field),
+        }
+    }
+
+    /// The label the form shows for this input, as the error summary names it.
+    pub fn label(self) -> String {
+        match self {
+            DraftField::MappingLabel(row) => format!("Mapping {} label", row + 1),
+            DraftField::MappingRegex(row) => format!("Mapping {} value regex", row + 1),
+            DraftField::MetadataProperty(row) => format!("Metadata {} property", row + 1),
+            DraftField::MetadataValue(row) => format!("Metadata {} value", row + 1),
+            simple => SIMPLE_FIELDS
+                .iter()
+                .find(|(field, _, _)| *field == simple)
+                .map_or_else(String::new, |(_, _, label)| (*label).to_owned()),
+        }
+    }
+}

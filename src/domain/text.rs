@@ -1,0 +1,181 @@
+//! Free-text fields: trimmed, counted in characters, and free of control characters.
+
+use std::fmt;
+
+/// What one free-text field accepts and how its messages name it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TextRules {
+    /// The field's label as the form shows it, used at the start of a message.
+    pub label: &'static str,
+    /// What to say when the field is required and left empty.
+    pub missing: &'static str,
+    /// The most characters (not bytes) the field may hold after trimming.
+    pub max_chars: usize,
+    /// Whether line breaks and tabs are allowed, as in a description.
+    pub multiline: bool,
+}
+
+/// Why a free-text value was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextError {
+    rules: &'static TextRules,
+    kind: TextErrorKind,
+}
+
+/// The ways a free-text value can be wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextErrorKind {
+    /// Nothing but white space was given.
+    Empty,
+    /// More characters than the field allows.
+    TooLong {
+        /// How many characters were given, after trimming.
+        chars: usize,
+    },
+    /// A control character, such as a line break in a one-line field.
+    ControlCharacter,
+}
+
+impl TextError {
+    /// Which way the value was wrong.
+    pub fn kind(&self) -> TextErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for TextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let TextRules {
+            label,
+            missing,
+            max_chars,
+            multiline,
+        } = self.rules;
+        match self.kind {
+            TextErrorKind::Empty => f.write_str(missing),
+            TextErrorKind::TooLong { chars } => {
+                write!(
+                    f,
+                    "{label} must be {max_chars} characters or fewer (it has {chars})"
+                )
+            }
+            TextErrorKind::ControlCharacter if *multiline => {
+                write!(
+                    f,
+                    "{label} cannot contain control characters other than line breaks"
+                )
+            }
+            TextErrorKind::ControlCharacter => {
+                write!(
+                    f,
+                    "{label} must be on one line, without tabs or other control characters"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for TextError {}
+
+/// Trims `input` and checks it against `rules`, returning the trimmed text.
+pub fn check<'a>(input: &'a str, rules: &'static TextRules) -> Result<&'a str, TextError> {
+    let text = input.trim();
+    let fail = |kind| Err(TextError { rules, kind });
+    if text.is_empty() {
+        return fail(TextErrorKind::Empty);
+    }
+    let allowed_control = |c: char| rules.multiline && matches!(c, '\n' | '\r' | '\t');
+    if text.chars().any(|c| c.is_control() && !allowed_control(c)) {
+        return fail(TextErrorKind::ControlCharacter);
+    }
+    let chars = text.chars().count();
+    if chars > rules.max_chars {
+        return fail(TextErrorKind::TooLong { chars });
+    }
+    Ok(text)
+}
+
+/// Declares a newtype over `String` whose only constructor applies one set of [`TextRules`].
+macro_rules! text_type {
+    ($(#[$doc:meta])* $name:ident, $label:literal, $missing:literal, $max:literal, $multiline:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// What this field accepts.
+            pub const RULES: $crate::domain::text::TextRules = $crate::domain::text::TextRules {
+                label: $label,
+                missing: $missing,
+                max_chars: $max,
+                multiline: $multiline,
+            };
+
+            /// The trimmed text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::domain::text::TextError;
+
+            fn from_str(input: &str) -> Result<Self, Self::Err> {
+                static RULES: $crate::domain::text::TextRules = $name::RULES;
+                $crate::domain::text::check(input, &RULES).map(|text| Self(text.to_owned()))
+            }
+        }
+    };
+}
+
+pub(crate) use text_type;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static ONE_LINE: TextRules = TextRules {
+        label: "City",
+        missing: "Enter a city",
+        max_chars: 5,
+        multiline: false,
+    };
+    static MANY_LINES: TextRules = TextRules {
+        label: "Notes",
+        missing: "Enter notes",
+        max_chars: 5,
+        multiline: true,
+    };
+
+    #[test]
+    fn trims_and_counts_characters_not_bytes() {
+        assert_eq!(check("  Köln ", &ONE_LINE), Ok("Köln"));
+        assert_eq!(check("ÅÅÅÅÅ", &ONE_LINE), Ok("ÅÅÅÅÅ"));
+        let err = check("ÅÅÅÅÅÅ", &ONE_LINE).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "City must be 5 characters or fewer (it has 6)"
+        );
+    }
+
+    #[test]
+    fn says_what_to_enter_when_blank() {
+        assert_eq!(
+            check(" \t ", &ONE_LINE).unwrap_err().to_string(),
+            "Enter a city"
+        );
+    }
+
+    #[test]
+    fn refuses_line_breaks_only_in_one_line_fields() {
+        let err = check("a\nb", &ONE_LINE).unwrap_err();
+        assert_eq!(err.kind(), TextErrorKind::ControlCharacter);
+        assert_eq!(check("a\nb", &MANY_LINES), Ok("a\nb"));
+        let err = check("a\u{7}b", &MANY_LINES).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Notes cannot contain control characters other than line breaks"
+        );
+    }
+}
