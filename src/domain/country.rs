@@ -43,7 +43,7 @@ impl Country {
         COUNTRIES.iter().find(|c| {
             c.alpha2.eq_ignore_ascii_case(input)
                 || c.alpha3.eq_ignore_ascii_case(input)
-                || c.names().any(|name| folded(name).eq(folded(input)))
+                || c.names().any(|name| same_name(name, input))
         })
     }
 
@@ -88,6 +88,17 @@ fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
         '’' => '\'',
         other => other,
     })
+}
+
+/// Whether `name` and `input` are the same name, ignoring case and, where either is not plain
+/// ASCII, the common accents. The ASCII comparison comes first: it settles almost every call
+/// without decoding a character.
+fn same_name(name: &str, input: &str) -> bool {
+    if name.is_ascii() && input.is_ascii() {
+        name.eq_ignore_ascii_case(input)
+    } else {
+        folded(name).eq(folded(input))
+    }
 }
 
 impl fmt::Display for Country {

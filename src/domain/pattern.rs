@@ -1,5 +1,6 @@
 //! Measurement-mapping patterns: regular expressions that must compile quickly and run safely.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::str::FromStr;
 
@@ -93,19 +94,59 @@ impl FromStr for ValueRegex {
         if chars > Self::MAX_CHARS {
             return Err(PatternError::TooLong(chars));
         }
-        let compiled = RegexBuilder::new(source)
-            .nest_limit(Self::NEST_LIMIT)
-            .size_limit(Self::SIZE_LIMIT)
-            .dfa_size_limit(Self::SIZE_LIMIT)
-            .build()
-            .map_err(|error| match error {
-                regex::Error::CompiledTooBig(_) => PatternError::TooLarge,
-                other => PatternError::Syntax(other.to_string()),
-            })?;
+        let compiled = RECENT.with_borrow_mut(|recent| recent.compile(source))?;
         Ok(Self {
             source: source.to_owned(),
             compiled,
         })
+    }
+}
+
+fn compile(source: &str) -> Result<Regex, PatternError> {
+    RegexBuilder::new(source)
+        .nest_limit(ValueRegex::NEST_LIMIT)
+        .size_limit(ValueRegex::SIZE_LIMIT)
+        .dfa_size_limit(ValueRegex::SIZE_LIMIT)
+        .build()
+        .map_err(|error| match error {
+            regex::Error::CompiledTooBig(_) => PatternError::TooLarge,
+            other => PatternError::Syntax(other.to_string()),
+        })
+}
+
+/// How many recently compiled patterns are kept per thread.
+const RECENT_CAPACITY: usize = 32;
+
+/// The patterns compiled most recently on this thread, newest last.
+///
+/// The form validates the whole draft on every keystroke once a submit has failed, and
+/// compiling a pattern costs far more than every other rule together, while the patterns
+/// themselves rarely change between keystrokes. Compiling is deterministic, so answering from
+/// here is indistinguishable from compiling again. Errors are not kept: they are cheap to find,
+/// and a half-typed pattern is usually wrong only for a moment.
+#[derive(Default)]
+struct Recent {
+    entries: Vec<(String, Regex)>,
+}
+
+thread_local! {
+    static RECENT: RefCell<Recent> = RefCell::default();
+}
+
+impl Recent {
+    fn compile(&mut self, source: &str) -> Result<Regex, PatternError> {
+        if let Some(at) = self.entries.iter().position(|(known, _)| known == source) {
+            let entry = self.entries.remove(at);
+            let regex = entry.1.clone();
+            self.entries.push(entry);
+            return Ok(regex);
+        }
+        let regex = compile(source)?;
+        if self.entries.len() == RECENT_CAPACITY {
+            self.entries.remove(0);
+        }
+        self.entries.push((source.to_owned(), regex.clone()));
+        Ok(regex)
     }
 }
 
@@ -133,6 +174,25 @@ mod tests {
         assert!(message.contains("unclosed group"), "{message}");
         let message = "a(?=b)".parse::<ValueRegex>().unwrap_err().to_string();
         assert!(message.contains("look-around"), "{message}");
+    }
+
+    #[test]
+    fn recent_patterns_are_reused_and_old_ones_forgotten() {
+        let mut recent = Recent::default();
+        let first = recent.compile("^a$").unwrap();
+        for i in 0..RECENT_CAPACITY - 1 {
+            recent.compile(&format!("^b{i}$")).unwrap();
+        }
+        assert_eq!(recent.compile("^a$").unwrap().as_str(), first.as_str());
+        assert_eq!(recent.entries.last().map(|(s, _)| s.as_str()), Some("^a$"));
+        recent.compile("^new$").unwrap();
+        assert_eq!(recent.entries.len(), RECENT_CAPACITY);
+        assert!(
+            recent.entries.iter().all(|(s, _)| s != "^b0$"),
+            "the oldest was dropped"
+        );
+        assert!(recent.compile("(").is_err());
+        assert_eq!(recent.entries.len(), RECENT_CAPACITY, "errors are not kept");
     }
 
     #[test]
