@@ -1,25 +1,11 @@
 //! Whole-customer validation: what is sent for a valid draft and what is reported for a bad one.
 
+mod support;
+
 use customer_signup::domain::{
     CustomerDraft, CustomerInput, DraftField, FieldPath, MappingDraft, MetadataDraft,
 };
-
-/// The customer from the product page, with a real address in place of the obfuscated one.
-fn seed_customer() -> CustomerDraft {
-    CustomerDraft {
-        name: "customer_1".into(),
-        display_name: "Customer 1".into(),
-        email: "billing@customer1.com".into(),
-        website: "customer1.com".into(),
-        address_line_1: "111 Main St".into(),
-        address_line_2: "#1".into(),
-        city: "New York".into(),
-        state: "NY".into(),
-        country: "United States".into(),
-        postal_code: "10011".into(),
-        ..CustomerDraft::default()
-    }
-}
+use support::{SEED_BODY, seed_draft as seed_customer};
 
 fn messages(draft: &CustomerDraft) -> Vec<(String, String)> {
     let errors = draft.validate().expect_err("the draft should be refused");
@@ -32,13 +18,7 @@ fn messages(draft: &CustomerDraft) -> Vec<(String, String)> {
 #[test]
 fn seed_customer_serialises_to_exactly_the_api_body() {
     let customer = seed_customer().validate().unwrap();
-    let expected = concat!(
-        r#"{"name":"customer_1","display_name":"Customer 1","contact_info":{"#,
-        r#""email":"billing@customer1.com","url":"customer1.com","address_line_1":"111 Main St","#,
-        r##""address_line_2":"#1","city":"New York","state":"NY","country":"United States","##,
-        r#""zipcode":"10011"}}"#
-    );
-    assert_eq!(serde_json::to_string(&customer).unwrap(), expected);
+    assert_eq!(serde_json::to_string(&customer).unwrap(), SEED_BODY);
 }
 
 #[test]

@@ -5,39 +5,10 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{app, create, send};
-use customer_signup::domain::{CustomerDraft, MappingDraft, MetadataDraft};
+use customer_signup::domain::CustomerDraft;
+
+use common::support::{self, mapping, metadata, seed_draft as seed};
 use serde_json::Value;
-
-fn seed() -> CustomerDraft {
-    CustomerDraft {
-        name: "customer_1".into(),
-        display_name: "Customer 1".into(),
-        email: "billing@customer1.com".into(),
-        website: "customer1.com".into(),
-        address_line_1: "111 Main St".into(),
-        address_line_2: "#1".into(),
-        city: "New York".into(),
-        state: "NY".into(),
-        country: "United States".into(),
-        postal_code: "10011".into(),
-        ..CustomerDraft::default()
-    }
-}
-
-fn mapping(label: &str, value_regex: &str) -> MappingDraft {
-    MappingDraft {
-        label: label.into(),
-        value_regex: value_regex.into(),
-        sample: String::new(),
-    }
-}
-
-fn metadata(property: &str, value: &str) -> MetadataDraft {
-    MetadataDraft {
-        property: property.into(),
-        value: value.into(),
-    }
-}
 
 /// Drafts that pass and drafts that break each rule, alone and together.
 fn corpus() -> Vec<CustomerDraft> {
@@ -140,5 +111,5 @@ async fn what_the_form_sends_for_a_valid_draft_is_stored_byte_for_byte() {
     assert_eq!(send(&app, create(&body, None)).await.status, StatusCode::OK);
     let stored = send(&app, common::get("/_test/request_body/customer_1")).await;
     assert_eq!(stored.text, body);
-    assert_eq!(stored.text, common::SEED_BODY);
+    assert_eq!(stored.text, support::SEED_BODY);
 }

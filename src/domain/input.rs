@@ -11,7 +11,7 @@ use super::country::CountryName;
 use super::customer::{ContactInfo, MeasurementMapping, MetadataEntry, NewCustomer};
 use super::email::Email;
 use super::errors::{FieldErrors, FieldPath};
-use super::fields::{MappingLabel, MetadataKey, Tag};
+use super::fields::Tag;
 use super::postal::PostalCode;
 
 /// `CreateCustomerArgs` as sent: every field optional and unchecked.
@@ -127,6 +127,70 @@ impl Checker {
     }
 }
 
+/// A list of rows with two required fields, the first unique across rows.
+struct RowRules {
+    list: &'static str,
+    key: &'static str,
+    value: &'static str,
+    most: usize,
+    what: &'static str,
+    repeated: &'static str,
+}
+
+const MAPPING_ROWS: RowRules = RowRules {
+    list: "measurement_mappings",
+    key: "label",
+    value: "value_regex",
+    most: MAX_MAPPINGS,
+    what: "measurement mappings",
+    repeated: "This label already has a mapping: use one row per label",
+};
+
+const METADATA_ROWS: RowRules = RowRules {
+    list: "customer_metadata",
+    key: "property",
+    value: "value",
+    most: MAX_METADATA,
+    what: "metadata entries",
+    repeated: "This property is already set in another row",
+};
+
+impl Checker {
+    /// Reads each row's key and value, both required, reporting a key seen in an earlier row.
+    /// Only rows with both parts valid are returned.
+    fn keyed_rows<'a, K, V>(
+        &mut self,
+        rules: &RowRules,
+        count: usize,
+        rows: impl Iterator<Item = (&'a Option<String>, &'a Option<String>)>,
+    ) -> Vec<(K, V)>
+    where
+        K: FromStr + Clone + Eq + std::hash::Hash,
+        V: FromStr,
+        K::Err: Display,
+        V::Err: Display,
+    {
+        self.at_most(count, rules.most, &[rules.list], rules.what);
+        let mut keys = HashSet::new();
+        let mut valid = Vec::with_capacity(count);
+        for (i, (key, value)) in rows.enumerate() {
+            let index = i.to_string();
+            let at = |field| [rules.list, index.as_str(), field];
+            let key: Option<K> = self.required(key, &at(rules.key));
+            let value: Option<V> = self.required(value, &at(rules.value));
+            if let Some(key) = &key
+                && !keys.insert(key.clone())
+            {
+                self.fail(&at(rules.key), rules.repeated);
+            }
+            if let (Some(key), Some(value)) = (key, value) {
+                valid.push((key, value));
+            }
+        }
+        valid
+    }
+}
+
 fn blank(value: &Option<String>) -> bool {
     value.as_deref().is_none_or(|v| v.trim().is_empty())
 }
@@ -172,32 +236,12 @@ impl CustomerInput {
 
     fn mappings(&self, check: &mut Checker) -> Vec<MeasurementMapping> {
         let rows = self.measurement_mappings.as_deref().unwrap_or_default();
-        check.at_most(
-            rows.len(),
-            MAX_MAPPINGS,
-            &["measurement_mappings"],
-            "measurement mappings",
-        );
-        let mut labels = HashSet::new();
-        let mut valid = Vec::with_capacity(rows.len());
-        for (i, row) in rows.iter().enumerate() {
-            let index = i.to_string();
-            let at = |field| ["measurement_mappings", index.as_str(), field];
-            let label: Option<MappingLabel> = check.required(&row.label, &at("label"));
-            let value_regex = check.required(&row.value_regex, &at("value_regex"));
-            if let Some(label) = &label
-                && !labels.insert(label.clone())
-            {
-                check.fail(
-                    &at("label"),
-                    "This label already has a mapping: use one row per label",
-                );
-            }
-            if let (Some(label), Some(value_regex)) = (label, value_regex) {
-                valid.push(MeasurementMapping { label, value_regex });
-            }
-        }
-        valid
+        let pairs = rows.iter().map(|row| (&row.label, &row.value_regex));
+        check
+            .keyed_rows(&MAPPING_ROWS, rows.len(), pairs)
+            .into_iter()
+            .map(|(label, value_regex)| MeasurementMapping { label, value_regex })
+            .collect()
     }
 
     fn tags(&self, check: &mut Checker) -> Vec<Tag> {
@@ -223,32 +267,12 @@ impl CustomerInput {
 
     fn metadata(&self, check: &mut Checker) -> Vec<MetadataEntry> {
         let rows = self.customer_metadata.as_deref().unwrap_or_default();
-        check.at_most(
-            rows.len(),
-            MAX_METADATA,
-            &["customer_metadata"],
-            "metadata entries",
-        );
-        let mut keys = HashSet::new();
-        let mut valid = Vec::with_capacity(rows.len());
-        for (i, row) in rows.iter().enumerate() {
-            let index = i.to_string();
-            let at = |field| ["customer_metadata", index.as_str(), field];
-            let property: Option<MetadataKey> = check.required(&row.property, &at("property"));
-            let value = check.required(&row.value, &at("value"));
-            if let Some(property) = &property
-                && !keys.insert(property.clone())
-            {
-                check.fail(
-                    &at("property"),
-                    "This property is already set in another row",
-                );
-            }
-            if let (Some(property), Some(value)) = (property, value) {
-                valid.push(MetadataEntry { property, value });
-            }
-        }
-        valid
+        let pairs = rows.iter().map(|row| (&row.property, &row.value));
+        check
+            .keyed_rows(&METADATA_ROWS, rows.len(), pairs)
+            .into_iter()
+            .map(|(property, value)| MetadataEntry { property, value })
+            .collect()
     }
 }
 

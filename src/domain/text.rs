@@ -97,7 +97,10 @@ pub fn check<'a>(input: &'a str, rules: &'static TextRules) -> Result<&'a str, T
 
 /// Declares a newtype over `String` whose only constructor applies one set of [`TextRules`].
 macro_rules! text_type {
-    ($(#[$doc:meta])* $name:ident, $label:literal, $missing:literal, $max:literal, $multiline:literal) => {
+    (
+        $(#[$doc:meta])*
+        $name:ident, $label:literal, $missing:literal, $max:literal, $multiline:literal
+    ) => {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
         #[serde(transparent)]

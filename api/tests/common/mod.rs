@@ -14,8 +14,12 @@ use local_api::{AppState, PricePlan, router};
 use serde_json::Value;
 use tower::ServiceExt;
 
-/// The product page's customer, as the form sends it.
-pub const SEED_BODY: &str = r##"{"name":"customer_1","display_name":"Customer 1","contact_info":{"email":"billing@customer1.com","url":"customer1.com","address_line_1":"111 Main St","address_line_2":"#1","city":"New York","state":"NY","country":"United States","zipcode":"10011"}}"##;
+/// Drafts shared with the domain's tests, the product page's customer among them.
+#[path = "../../../tests/support/mod.rs"]
+pub mod support;
+
+#[allow(unused_imports)]
+pub use support::SEED_BODY;
 
 pub fn state(store: Store) -> AppState {
     AppState {
@@ -89,4 +93,10 @@ pub async fn queue_fault(app: &Router, fault: &str) {
         .body(Body::from(fault.to_owned()))
         .unwrap();
     assert_eq!(send(app, request).await.status, StatusCode::NO_CONTENT);
+}
+
+/// How many customers the API holds.
+pub async fn customer_count(app: &Router) -> usize {
+    let listed = send(app, get("/customers/")).await.json();
+    listed.as_array().map_or(0, Vec::len)
 }
