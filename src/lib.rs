@@ -3,3 +3,4 @@
 //! [`domain`] holds the customer model and its rules, shared with the local customers API.
 
 pub mod domain;
+pub mod submit;

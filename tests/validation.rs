@@ -295,6 +295,8 @@ fn every_error_path_finds_its_input() {
         );
     }
     assert_eq!(DraftField::MappingRegex(2).label(), "Mapping 3 value regex");
+    assert_eq!(DraftField::Email.slug(), "contact-info-email");
+    assert_eq!(DraftField::MappingRegex(2).slug(), "mapping-2-regex");
     assert_eq!(DraftField::State.label(), "State / region");
 }
 
@@ -315,4 +317,38 @@ fn drafts_survive_a_save_and_restore() {
     let older: CustomerDraft = serde_json::from_str(r#"{"name":"a","retired_field":1}"#).unwrap();
     assert_eq!(older.name, "a");
     assert!(CustomerDraft::default().is_blank());
+}
+
+#[test]
+fn problems_sort_in_the_order_the_form_shows_fields() {
+    let mut fields = vec![
+        DraftField::MetadataValue(0),
+        DraftField::MappingRegex(0),
+        DraftField::MappingLabel(1),
+        DraftField::Tags,
+        DraftField::Name,
+    ];
+    fields.sort_by_key(|f| f.position());
+    assert_eq!(
+        fields,
+        [
+            DraftField::Name,
+            DraftField::Tags,
+            DraftField::MappingRegex(0),
+            DraftField::MappingLabel(1),
+            DraftField::MetadataValue(0),
+        ]
+    );
+}
+
+#[test]
+fn each_input_reads_back_what_was_typed() {
+    let draft = CustomerDraft {
+        measurement_mappings: vec![support::mapping("region", "^us")],
+        ..seed_customer()
+    };
+    assert_eq!(draft.value(DraftField::PostalCode), "10011");
+    assert_eq!(draft.value(DraftField::MappingRegex(0)), "^us");
+    assert_eq!(draft.value(DraftField::MappingRegex(5)), "");
+    assert_eq!(draft.value(DraftField::Mappings), "1");
 }

@@ -132,6 +132,61 @@ impl CustomerDraft {
         self.to_input().validate()
     }
 
+    /// What the admin typed into `field`, for telling whether a server's message about it is
+    /// still current. The checkbox reads `true`/`false`; whole lists read as their row count.
+    pub fn value(&self, field: DraftField) -> String {
+        let row = |rows: &[MappingDraft], i: usize, pick: fn(&MappingDraft) -> &String| {
+            rows.get(i).map(pick).cloned().unwrap_or_default()
+        };
+        let meta = |i: usize, pick: fn(&MetadataDraft) -> &String| {
+            self.customer_metadata
+                .get(i)
+                .map(pick)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let mappings = &self.measurement_mappings;
+        match field {
+            DraftField::MappingLabel(i) => row(mappings, i, |r| &r.label),
+            DraftField::MappingRegex(i) => row(mappings, i, |r| &r.value_regex),
+            DraftField::MetadataProperty(i) => meta(i, |r| &r.property),
+            DraftField::MetadataValue(i) => meta(i, |r| &r.value),
+            DraftField::Mappings => mappings.len().to_string(),
+            DraftField::Metadata => self.customer_metadata.len().to_string(),
+            DraftField::AutogeneratePaymentGatewayCustomer => {
+                self.autogenerate_payment_gateway_customer.to_string()
+            }
+            text => self.text(text).map(str::to_owned).unwrap_or_default(),
+        }
+    }
+
+    /// The text input behind a one-string field.
+    fn text(&self, field: DraftField) -> Option<&str> {
+        let text = match field {
+            DraftField::Name => &self.name,
+            DraftField::DisplayName => &self.display_name,
+            DraftField::Description => &self.description,
+            DraftField::Email => &self.email,
+            DraftField::SecondaryEmails => &self.secondary_emails,
+            DraftField::Phone => &self.phone,
+            DraftField::Website => &self.website,
+            DraftField::LegalName => &self.legal_name,
+            DraftField::VatId => &self.vat_id,
+            DraftField::LogoUrl => &self.logo_url,
+            DraftField::AddressLine1 => &self.address_line_1,
+            DraftField::AddressLine2 => &self.address_line_2,
+            DraftField::City => &self.city,
+            DraftField::State => &self.state,
+            DraftField::Country => &self.country,
+            DraftField::PostalCode => &self.postal_code,
+            DraftField::PricePlanName => &self.price_plan_name,
+            DraftField::PricePlanTag => &self.price_plan_tag,
+            DraftField::Tags => &self.tags,
+            _ => return None,
+        };
+        Some(text)
+    }
+
     /// Whether nothing has been typed yet: such a draft is not worth saving or restoring.
     pub fn is_blank(&self) -> bool {
         *self == Self::default()
@@ -271,6 +326,38 @@ impl DraftField {
                 .iter()
                 .find(|(_, prefix, _)| keys.starts_with(prefix))
                 .map(|(field, _, _)| *field),
+        }
+    }
+
+    /// The position of this input in the form, for listing problems in the order the admin
+    /// meets the fields: simple fields in order, then each mapping row, then each metadata row.
+    pub fn position(self) -> (usize, usize, usize) {
+        match self {
+            DraftField::MappingLabel(row) => (SIMPLE_FIELDS.len(), row, 0),
+            DraftField::MappingRegex(row) => (SIMPLE_FIELDS.len(), row, 1),
+            DraftField::MetadataProperty(row) => (SIMPLE_FIELDS.len() + 1, row, 0),
+            DraftField::MetadataValue(row) => (SIMPLE_FIELDS.len() + 1, row, 1),
+            simple => {
+                let at = SIMPLE_FIELDS
+                    .iter()
+                    .position(|(field, _, _)| *field == simple);
+                (at.unwrap_or(SIMPLE_FIELDS.len() + 2), 0, 0)
+            }
+        }
+    }
+
+    /// A name for this input usable in an HTML id, such as `contact-email` or `mapping-2-label`.
+    pub fn slug(self) -> String {
+        match self {
+            DraftField::MappingLabel(row) => format!("mapping-{row}-label"),
+            DraftField::MappingRegex(row) => format!("mapping-{row}-regex"),
+            DraftField::MetadataProperty(row) => format!("metadata-{row}-property"),
+            DraftField::MetadataValue(row) => format!("metadata-{row}-value"),
+            simple => SIMPLE_FIELDS
+                .iter()
+                .find(|(field, _, _)| *field == simple)
+                .map(|(_, path, _)| path.join("-").replace('_', "-"))
+                .unwrap_or_default(),
         }
     }
 
