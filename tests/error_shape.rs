@@ -1,5 +1,8 @@
 //! The error shape both sides speak: written like flask-smorest, read whatever arrives.
 
+// Native tests: they run with plain `cargo test`, not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
 use customer_signup::domain::{CustomerDraft, ErrorEnvelope, FieldErrors, FieldPath};
 use serde_json::json;
 

@@ -5,6 +5,9 @@
 //! speed measurement (the benchmark reports those figures): it only turns a hang, which would
 //! otherwise stall the test run forever, into a failure that names the pattern.
 
+// Native tests: they run with plain `cargo test`, not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;

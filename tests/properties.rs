@@ -1,5 +1,8 @@
 //! Property tests: no input makes validation panic, and every valid customer survives JSON.
 
+// Native tests: they run with plain `cargo test`, not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
 use customer_signup::domain::{
     CustomerDraft, CustomerInput, FieldErrors, MappingDraft, MetadataDraft, NewCustomer,
     suggest_customer_id,

@@ -1,5 +1,8 @@
 //! Whole-customer validation: what is sent for a valid draft and what is reported for a bad one.
 
+// Native tests: they run with plain `cargo test`, not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod support;
 
 use customer_signup::domain::{
@@ -351,4 +354,20 @@ fn each_input_reads_back_what_was_typed() {
     assert_eq!(draft.value(DraftField::MappingRegex(0)), "^us");
     assert_eq!(draft.value(DraftField::MappingRegex(5)), "");
     assert_eq!(draft.value(DraftField::Mappings), "1");
+    let mut edited = draft.clone();
+    *edited.text_mut(DraftField::MappingLabel(0)).unwrap() = "zone".into();
+    *edited.text_mut(DraftField::City).unwrap() = "Boston".into();
+    assert_eq!(
+        (
+            edited.measurement_mappings[0].label.as_str(),
+            edited.city.as_str()
+        ),
+        ("zone", "Boston")
+    );
+    assert!(edited.text_mut(DraftField::MetadataValue(0)).is_none());
+    assert!(
+        edited
+            .text(DraftField::AutogeneratePaymentGatewayCustomer)
+            .is_none()
+    );
 }

@@ -89,6 +89,14 @@ pub fn router(state: AppState, cors_origins: &[HeaderValue]) -> Router {
     }
 }
 
+/// The API under `/api/` beside the built form served from `form_dir`, as an admin app serves
+/// its pages and proxies its API: one origin, so the form needs no CORS.
+pub fn with_form(api: Router, form_dir: &std::path::Path) -> Router {
+    let files =
+        tower_http::services::ServeDir::new(form_dir).append_index_html_on_directories(true);
+    Router::new().nest("/api", api).fallback_service(files)
+}
+
 /// Cross-origin access for the given origins only, with cookies, for a form served elsewhere.
 fn cors(origins: &[HeaderValue]) -> CorsLayer {
     CorsLayer::new()

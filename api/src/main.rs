@@ -8,7 +8,7 @@ use axum::http::HeaderValue;
 use clap::Parser;
 use local_api::faults::Faults;
 use local_api::store::Store;
-use local_api::{AppState, PricePlan, router, serve::serve};
+use local_api::{AppState, PricePlan, router, serve::serve, with_form};
 use tracing_subscriber::EnvFilter;
 
 /// A local stand-in for the hosted customers API.
@@ -39,6 +39,10 @@ struct Options {
     /// A price plan name (repeatable), added to those from --price-plans.
     #[arg(long = "price-plan")]
     price_plan_names: Vec<String>,
+    /// A directory with the built form (trunk's dist/) to serve at /, with the API moved under
+    /// /api/, so that one address is a working demo.
+    #[arg(long)]
+    form_dir: Option<PathBuf>,
     /// Enables the /_test/ routes that inject faults and report request counts. Never on by
     /// default.
     #[arg(long)]
@@ -76,9 +80,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     if state.faults.is_some() {
         tracing::warn!("test hooks enabled: /_test/ routes can make requests fail");
     }
-    let app = router(state, &options.cors_origins);
+    let mut app = router(state, &options.cors_origins);
+    if let Some(dir) = &options.form_dir {
+        app = with_form(app, dir);
+    }
     let listener = tokio::net::TcpListener::bind(options.listen).await?;
-    tracing::info!(address = %listener.local_addr()?, "customers API listening");
+    let address = listener.local_addr()?;
+    match &options.form_dir {
+        Some(_) => tracing::info!("form at http://{address}/, API at http://{address}/api/"),
+        None => tracing::info!("customers API at http://{address}/"),
+    }
     serve(listener, app, stop_signal()).await;
     Ok(())
 }

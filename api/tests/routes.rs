@@ -422,3 +422,22 @@ async fn customers_and_keys_survive_a_restart() {
     assert_eq!(retry.text, created.text);
     assert_eq!(retry.header(REPLAYED), Some("true"));
 }
+
+#[tokio::test]
+async fn with_a_form_directory_the_api_moves_under_api() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "<h1>form</h1>").unwrap();
+    let app = local_api::with_form(common::app(), dir.path());
+    let page = send(&app, get("/")).await;
+    assert_eq!(
+        (page.status, page.text.as_str()),
+        (StatusCode::OK, "<h1>form</h1>")
+    );
+    let mut request = create(SEED_BODY, None);
+    *request.uri_mut() = "/api/customers/".parse().unwrap();
+    assert_eq!(send(&app, request).await.status, StatusCode::OK);
+    assert_eq!(
+        send(&app, get("/api/customers/customer_1")).await.status,
+        StatusCode::OK
+    );
+}

@@ -83,6 +83,46 @@ fn given(text: &str) -> Option<String> {
     Some(text.to_owned())
 }
 
+/// The one mapping from a text input to the draft's string, written once for shared (`&`, `get`)
+/// and for mutable (`&mut`, `get_mut`) access.
+macro_rules! draft_text {
+    ($draft:expr, $field:expr, $get:ident, [$($borrow:tt)+]) => {{
+        let draft = $draft;
+        Some(match $field {
+            DraftField::Name => $($borrow)+ draft.name,
+            DraftField::DisplayName => $($borrow)+ draft.display_name,
+            DraftField::Description => $($borrow)+ draft.description,
+            DraftField::Email => $($borrow)+ draft.email,
+            DraftField::SecondaryEmails => $($borrow)+ draft.secondary_emails,
+            DraftField::Phone => $($borrow)+ draft.phone,
+            DraftField::Website => $($borrow)+ draft.website,
+            DraftField::LegalName => $($borrow)+ draft.legal_name,
+            DraftField::VatId => $($borrow)+ draft.vat_id,
+            DraftField::LogoUrl => $($borrow)+ draft.logo_url,
+            DraftField::AddressLine1 => $($borrow)+ draft.address_line_1,
+            DraftField::AddressLine2 => $($borrow)+ draft.address_line_2,
+            DraftField::City => $($borrow)+ draft.city,
+            DraftField::State => $($borrow)+ draft.state,
+            DraftField::Country => $($borrow)+ draft.country,
+            DraftField::PostalCode => $($borrow)+ draft.postal_code,
+            DraftField::PricePlanName => $($borrow)+ draft.price_plan_name,
+            DraftField::PricePlanTag => $($borrow)+ draft.price_plan_tag,
+            DraftField::Tags => $($borrow)+ draft.tags,
+            DraftField::MappingLabel(i) => $($borrow)+ draft.measurement_mappings.$get(i)?.label,
+            DraftField::MappingRegex(i) => {
+                $($borrow)+ draft.measurement_mappings.$get(i)?.value_regex
+            }
+            DraftField::MetadataProperty(i) => {
+                $($borrow)+ draft.customer_metadata.$get(i)?.property
+            }
+            DraftField::MetadataValue(i) => $($borrow)+ draft.customer_metadata.$get(i)?.value,
+            DraftField::AutogeneratePaymentGatewayCustomer
+            | DraftField::Mappings
+            | DraftField::Metadata => return None,
+        })
+    }};
+}
+
 impl CustomerDraft {
     /// The request body this draft stands for, before any rule is applied. Row `i` of the form
     /// is item `i` of each list, so errors at `measurement_mappings.i` belong to row `i`.
@@ -135,56 +175,25 @@ impl CustomerDraft {
     /// What the admin typed into `field`, for telling whether a server's message about it is
     /// still current. The checkbox reads `true`/`false`; whole lists read as their row count.
     pub fn value(&self, field: DraftField) -> String {
-        let row = |rows: &[MappingDraft], i: usize, pick: fn(&MappingDraft) -> &String| {
-            rows.get(i).map(pick).cloned().unwrap_or_default()
-        };
-        let meta = |i: usize, pick: fn(&MetadataDraft) -> &String| {
-            self.customer_metadata
-                .get(i)
-                .map(pick)
-                .cloned()
-                .unwrap_or_default()
-        };
-        let mappings = &self.measurement_mappings;
         match field {
-            DraftField::MappingLabel(i) => row(mappings, i, |r| &r.label),
-            DraftField::MappingRegex(i) => row(mappings, i, |r| &r.value_regex),
-            DraftField::MetadataProperty(i) => meta(i, |r| &r.property),
-            DraftField::MetadataValue(i) => meta(i, |r| &r.value),
-            DraftField::Mappings => mappings.len().to_string(),
+            DraftField::Mappings => self.measurement_mappings.len().to_string(),
             DraftField::Metadata => self.customer_metadata.len().to_string(),
             DraftField::AutogeneratePaymentGatewayCustomer => {
                 self.autogenerate_payment_gateway_customer.to_string()
             }
-            text => self.text(text).map(str::to_owned).unwrap_or_default(),
+            text => self.text(text).cloned().unwrap_or_default(),
         }
     }
 
-    /// The text input behind a one-string field.
-    fn text(&self, field: DraftField) -> Option<&str> {
-        let text = match field {
-            DraftField::Name => &self.name,
-            DraftField::DisplayName => &self.display_name,
-            DraftField::Description => &self.description,
-            DraftField::Email => &self.email,
-            DraftField::SecondaryEmails => &self.secondary_emails,
-            DraftField::Phone => &self.phone,
-            DraftField::Website => &self.website,
-            DraftField::LegalName => &self.legal_name,
-            DraftField::VatId => &self.vat_id,
-            DraftField::LogoUrl => &self.logo_url,
-            DraftField::AddressLine1 => &self.address_line_1,
-            DraftField::AddressLine2 => &self.address_line_2,
-            DraftField::City => &self.city,
-            DraftField::State => &self.state,
-            DraftField::Country => &self.country,
-            DraftField::PostalCode => &self.postal_code,
-            DraftField::PricePlanName => &self.price_plan_name,
-            DraftField::PricePlanTag => &self.price_plan_tag,
-            DraftField::Tags => &self.tags,
-            _ => return None,
-        };
-        Some(text)
+    /// The text typed into `field`; `None` for the checkbox, whole lists and rows that do not
+    /// exist.
+    pub fn text(&self, field: DraftField) -> Option<&String> {
+        draft_text!(self, field, get, [&])
+    }
+
+    /// The text typed into `field`, to change it; `None` as for [`CustomerDraft::text`].
+    pub fn text_mut(&mut self, field: DraftField) -> Option<&mut String> {
+        draft_text!(self, field, get_mut, [&mut])
     }
 
     /// Whether nothing has been typed yet: such a draft is not worth saving or restoring.

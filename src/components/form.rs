@@ -1,0 +1,339 @@
+//! The whole form: sections of fields, validation on submit, and one request per submission.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::field::{GatewayCheckbox, InputKind, TextField};
+use super::outcome::{CreatedPanel, RestoredNotice, Status, StatusMessage};
+use super::plan::PricePlanField;
+use super::rows::{MappingRows, MetadataRows};
+use super::state::FormState;
+use super::summary::{ErrorSummary, focus_soon};
+use crate::client;
+use crate::config::FormConfig;
+use crate::domain::{Country, CustomerDraft, DraftField};
+use crate::storage;
+use crate::submit::{Attempt, uuid_v4};
+
+const EMAIL: InputKind = InputKind {
+    html_type: Some("email"),
+    autocomplete: Some("email"),
+    inputmode: None,
+    multiline: false,
+    verbatim: true,
+};
+const VERBATIM: InputKind = InputKind {
+    html_type: None,
+    autocomplete: Some("off"),
+    inputmode: None,
+    multiline: false,
+    verbatim: true,
+};
+
+/// Input presentation with only `autocomplete` set.
+const fn autocomplete(token: &'static str) -> InputKind {
+    InputKind {
+        html_type: None,
+        autocomplete: Some(token),
+        inputmode: None,
+        multiline: false,
+        verbatim: false,
+    }
+}
+
+/// The customer signup form.
+///
+/// `form_id` prefixes every element id and names the saved draft, so several forms can share a
+/// page.
+#[component]
+pub fn CustomerForm(
+    /// The host page's options.
+    config: FormConfig,
+    /// A name unique on the page, such as the mount element's id.
+    #[prop(into)]
+    form_id: String,
+) -> impl IntoView {
+    let restored_draft = storage::load(&config.draft_key);
+    let restored = RwSignal::new(restored_draft.is_some());
+    let form = FormState::new(form_id, restored_draft.unwrap_or_default());
+    provide_context(form);
+    let config = StoredValue::new(config);
+    let status = RwSignal::new(Status::Idle);
+    let last_attempt = StoredValue::new(None::<Attempt>);
+    let summary = NodeRef::<leptos::html::Div>::new();
+    let success = NodeRef::<leptos::html::Div>::new();
+    let plans = LocalResource::new(move || async move {
+        match client::price_plans(&config.get_value()).await {
+            Ok(plans) => Some(plans),
+            Err(error) => {
+                log::info!("{error}; the price plan is typed instead");
+                None
+            }
+        }
+    });
+    let plans = Signal::derive(move || plans.get().flatten());
+
+    save_draft_as_it_changes(form, status, config);
+    mark_title_while_invalid(form);
+
+    let busy = move || status.with(|s| matches!(s, Status::Sending));
+    // Every click and Enter press lands here; while a request is under way they are ignored,
+    // so one submission is one request.
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy() {
+            return;
+        }
+        form.submitted.set(true);
+        form.clear_server_problems();
+        let sent = form.draft.get_untracked();
+        let customer = match sent.validate() {
+            Ok(customer) => customer,
+            Err(_) => {
+                status.set(Status::Idle);
+                focus_after_render(summary);
+                return;
+            }
+        };
+        let body = serde_json::to_string(&customer).unwrap_or_default();
+        let attempt = Attempt::key_for(last_attempt.get_value().as_ref(), &body, new_key);
+        status.set(Status::Sending);
+        spawn_local(async move {
+            let result = client::create_customer(&config.get_value(), &attempt).await;
+            match result {
+                Ok(created) => {
+                    last_attempt.set_value(None);
+                    storage::clear(&config.with_value(|c| c.draft_key.clone()));
+                    status.set(Status::Created(created));
+                    focus_after_render(success);
+                }
+                Err(error) => {
+                    last_attempt.set_value(error.retry_is_safe().then_some(attempt));
+                    if let Some(fields) = error.field_errors() {
+                        form.show_server_problems(fields, &sent);
+                        focus_after_render(summary);
+                    }
+                    status.set(Status::Failed(error));
+                }
+            }
+        });
+    };
+    let reset = move || {
+        form.draft.set(CustomerDraft::default());
+        form.submitted.set(false);
+        form.id_edited.set(false);
+        form.clear_server_problems();
+        last_attempt.set_value(None);
+        restored.set(false);
+        storage::clear(&config.with_value(|c| c.draft_key.clone()));
+    };
+    let create_another = Callback::new(move |()| {
+        reset();
+        status.set(Status::Idle);
+        focus_soon(form.id(DraftField::DisplayName));
+    });
+    let discard = Callback::new(move |()| reset());
+
+    let created = move || match status.get() {
+        Status::Created(customer) => Some(customer),
+        _ => None,
+    };
+    view! {
+        <div class="csf">
+            <RestoredNotice visible=restored on_discard=discard />
+            <ErrorSummary node=summary />
+            <StatusMessage status=status />
+            {move || {
+                created()
+                    .map(|customer| {
+                        view! {
+                            <CreatedPanel customer=customer node=success on_another=create_another />
+                        }
+                    })
+            }}
+            <form
+                novalidate
+                on:submit=submit
+                hidden=move || created().is_some()
+                aria-label="New customer"
+            >
+                <CustomerSection />
+                <ContactSection />
+                <AddressSection />
+                <BillingSection plans=plans />
+                <MappingRows />
+                <MetadataRows />
+                <div class="csf-actions">
+                    <button
+                        type="submit"
+                        class="csf-primary"
+                        aria-busy=move || busy().then_some("true")
+                        aria-disabled=move || busy().then_some("true")
+                    >
+                        {move || if busy() { "Creating…" } else { "Create customer" }}
+                    </button>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+#[component]
+fn CustomerSection() -> impl IntoView {
+    view! {
+        <fieldset class="csf-section">
+            <legend>"Customer"</legend>
+            <TextField field=DraftField::DisplayName label="Display name" optional=true
+                hint="How the customer is shown in lists, such as Customer 1"
+                kind=autocomplete("organization") />
+            <TextField field=DraftField::Name label="Customer ID"
+                hint="Lowercase letters, digits, - and _. Suggested from the display name; \
+                      it cannot be changed later."
+                kind=VERBATIM />
+            <TextField field=DraftField::Description label="Description" optional=true
+                kind=InputKind { multiline: true, ..InputKind::default() } />
+        </fieldset>
+    }
+}
+
+#[component]
+fn ContactSection() -> impl IntoView {
+    let tel = InputKind {
+        html_type: Some("tel"),
+        ..autocomplete("tel")
+    };
+    let url = InputKind {
+        inputmode: Some("url"),
+        verbatim: true,
+        ..autocomplete("url")
+    };
+    let logo = InputKind {
+        html_type: Some("url"),
+        verbatim: true,
+        ..autocomplete("off")
+    };
+    view! {
+        <fieldset class="csf-section">
+            <legend>"Contact"</legend>
+            <TextField field=DraftField::Email label="Email" optional=true
+                hint="Where invoices go, such as billing@customer1.com" kind=EMAIL />
+            <TextField field=DraftField::SecondaryEmails label="Secondary emails" optional=true
+                hint="Separate addresses with commas" kind=InputKind { html_type: None, ..EMAIL } />
+            <TextField field=DraftField::Phone label="Phone" optional=true
+                hint="With the country code, such as +1 212 555 0100" kind=tel />
+            <TextField field=DraftField::Website label="Website" optional=true
+                hint="Such as customer1.com" kind=url />
+            <TextField field=DraftField::LegalName label="Legal name" optional=true
+                hint="The registered company name for invoices" kind=autocomplete("organization") />
+            <TextField field=DraftField::VatId label="VAT ID" optional=true kind=VERBATIM />
+            <TextField field=DraftField::LogoUrl label="Logo URL" optional=true
+                hint="A full address starting with https://" kind=logo />
+        </fieldset>
+    }
+}
+
+#[component]
+fn AddressSection() -> impl IntoView {
+    let form = super::state::use_form();
+    let countries = form.part_id("countries");
+    let options = Country::all()
+        .iter()
+        .map(|country| view! { <option value=country.name></option> })
+        .collect_view();
+    let postal = InputKind {
+        inputmode: None,
+        ..autocomplete("postal-code")
+    };
+    view! {
+        <fieldset class="csf-section">
+            <legend>"Address"</legend>
+            <TextField field=DraftField::AddressLine1 label="Address line 1" optional=true
+                kind=autocomplete("address-line1") />
+            <TextField field=DraftField::AddressLine2 label="Address line 2" optional=true
+                kind=autocomplete("address-line2") />
+            <TextField field=DraftField::City label="City" optional=true
+                kind=autocomplete("address-level2") />
+            <TextField field=DraftField::State label="State / region" optional=true
+                kind=autocomplete("address-level1") />
+            <TextField field=DraftField::Country label="Country" optional=true
+                hint="Start typing to choose from the list" list=countries.clone()
+                kind=autocomplete("country-name") />
+            <datalist id=countries>{options}</datalist>
+            <TextField field=DraftField::PostalCode label="Postal code" optional=true kind=postal />
+        </fieldset>
+    }
+}
+
+#[component]
+fn BillingSection(plans: Signal<Option<Vec<client::PlanChoice>>>) -> impl IntoView {
+    view! {
+        <fieldset class="csf-section">
+            <legend>"Billing"</legend>
+            <PricePlanField plans=plans />
+            <TextField field=DraftField::PricePlanTag label="Price plan tag" optional=true
+                hint="A version tag of the plan; leave empty for the current one" kind=VERBATIM />
+            <TextField field=DraftField::Tags label="Tags" optional=true
+                hint="Separate tags with commas, such as enterprise, east coast" />
+            <GatewayCheckbox />
+        </fieldset>
+    }
+}
+
+/// Saves the draft to `sessionStorage` whenever it changes, except once the customer exists.
+fn save_draft_as_it_changes(
+    form: FormState,
+    status: RwSignal<Status>,
+    config: StoredValue<FormConfig>,
+) {
+    Effect::new(move |_| {
+        let created = status.with(|s| matches!(s, Status::Created(_)));
+        form.draft.with(|draft| {
+            if !created {
+                config.with_value(|c| storage::save(&c.draft_key, draft));
+            }
+        });
+    });
+}
+
+/// Prefixes the page title with "Error: " while a submitted form has problems, so that the
+/// first thing a screen reader announces after the reload-free submit says so.
+fn mark_title_while_invalid(form: FormState) {
+    let original = document().title();
+    let restore = original.clone();
+    Effect::new(move |_| {
+        let failing = form.problems.with(|p| !p.is_empty());
+        let title = if failing {
+            format!("Error: {original}")
+        } else {
+            original.clone()
+        };
+        if document().title() != title {
+            document().set_title(&title);
+        }
+    });
+    on_cleanup(move || document().set_title(&restore));
+}
+
+/// Focuses `node` once it is on the page and visible.
+fn focus_after_render(node: NodeRef<leptos::html::Div>) {
+    let _ = request_animation_frame(move || {
+        if let Some(element) = node.get_untracked() {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// A fresh idempotency key from the browser's cryptographic random source.
+fn new_key() -> String {
+    let mut bytes = [0u8; 16];
+    let crypto = window().crypto().ok();
+    let filled = crypto.is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // Every browser this form supports has crypto; this keeps keys unique if one does not.
+        let now = js_sys::Date::now().to_bits().to_le_bytes();
+        let noise = (js_sys::Math::random().to_bits()).to_le_bytes();
+        bytes[..8].copy_from_slice(&now);
+        bytes[8..].copy_from_slice(&noise);
+    }
+    uuid_v4(bytes)
+}

@@ -1,0 +1,157 @@
+//! The form's shared state: the draft, and the problems shown for it.
+
+use leptos::prelude::*;
+
+use crate::domain::{CustomerDraft, DraftField, FieldErrors, suggest_customer_id};
+
+/// One problem to show: at an input, or in the summary only when no input fits it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The input it belongs to.
+    pub field: Option<DraftField>,
+    /// What to tell the admin.
+    pub message: String,
+}
+
+/// A problem the server reported, with what the field held when it was sent, so the message
+/// goes away as soon as the admin changes that field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ServerProblem {
+    problem: Problem,
+    sent: String,
+}
+
+/// Everything the parts of one form share. `Copy`, so handlers can capture it freely.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    /// What the admin typed.
+    pub draft: RwSignal<CustomerDraft>,
+    /// Whether a submit was tried: no problem is shown before that.
+    pub submitted: RwSignal<bool>,
+    /// Whether the admin typed a customer ID of their own, which stops the suggestion.
+    pub id_edited: RwSignal<bool>,
+    server: RwSignal<Vec<ServerProblem>>,
+    /// Every problem to show now, in the order the fields appear.
+    pub problems: Memo<Vec<Problem>>,
+    prefix: StoredValue<String>,
+}
+
+impl FormState {
+    /// State for a form whose element ids start with `prefix`, holding `draft`.
+    pub fn new(prefix: String, draft: CustomerDraft) -> Self {
+        let id_edited =
+            !draft.name.is_empty() && draft.name != suggest_customer_id(&draft.display_name);
+        let draft = RwSignal::new(draft);
+        let submitted = RwSignal::new(false);
+        let server = RwSignal::new(Vec::<ServerProblem>::new());
+        let problems = Memo::new(move |_| {
+            if !submitted.get() {
+                return Vec::new();
+            }
+            draft.with(|draft| server.with(|server| current_problems(draft, server)))
+        });
+        FormState {
+            draft,
+            submitted,
+            id_edited: RwSignal::new(id_edited),
+            server,
+            problems,
+            prefix: StoredValue::new(prefix),
+        }
+    }
+
+    /// The element id of `field`'s input.
+    pub fn id(&self, field: DraftField) -> String {
+        format!("{}-{}", self.prefix.get_value(), field.slug())
+    }
+
+    /// An element id for a part of the form that is not an input, such as `summary`.
+    pub fn part_id(&self, part: &str) -> String {
+        format!("{}-{part}", self.prefix.get_value())
+    }
+
+    /// Stores what the admin typed into `field`. While the admin has not typed an ID of their
+    /// own, a display name also fills in a suggested customer ID.
+    pub fn set(&self, field: DraftField, value: String) {
+        if field == DraftField::Name {
+            self.id_edited.set(!value.is_empty());
+        }
+        let suggest = field == DraftField::DisplayName && !self.id_edited.get_untracked();
+        self.draft.update(|draft| {
+            if suggest {
+                draft.name = suggest_customer_id(&value);
+            }
+            if let Some(slot) = draft.text_mut(field) {
+                *slot = value;
+            }
+        });
+    }
+
+    /// Shows the server's problems with what was just sent.
+    pub fn show_server_problems(&self, errors: &FieldErrors, sent: &CustomerDraft) {
+        let problems = errors
+            .iter()
+            .map(|(path, message)| {
+                let field = DraftField::for_path(path);
+                let typed = field.map(|f| sent.value(f)).unwrap_or_default();
+                let message = match field {
+                    Some(_) => message.to_owned(),
+                    None if path.is_root() => message.to_owned(),
+                    None => format!("{path}: {message}"),
+                };
+                ServerProblem {
+                    problem: Problem { field, message },
+                    sent: typed,
+                }
+            })
+            .collect();
+        self.server.set(problems);
+    }
+
+    /// Forgets the server's problems, before a new submission.
+    pub fn clear_server_problems(&self) {
+        self.server.set(Vec::new());
+    }
+
+    /// The message to show at `field`, if any; re-evaluated only when it changes.
+    pub fn message_for(&self, field: DraftField) -> Memo<Option<String>> {
+        let problems = self.problems;
+        Memo::new(move |_| {
+            problems.with(|all| {
+                all.iter()
+                    .find(|p| p.field == Some(field))
+                    .map(|p| p.message.clone())
+            })
+        })
+    }
+}
+
+/// The rules' problems with `draft`, then the server's that still apply, one per input.
+fn current_problems(draft: &CustomerDraft, server: &[ServerProblem]) -> Vec<Problem> {
+    let mut problems: Vec<Problem> = match draft.validate() {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .iter()
+            .map(|(path, message)| Problem {
+                field: DraftField::for_path(path),
+                message: message.to_owned(),
+            })
+            .collect(),
+    };
+    for reported in server {
+        let field = reported.problem.field;
+        let still_sent = field.is_none_or(|f| draft.value(f) == reported.sent);
+        let already = field.is_some() && problems.iter().any(|p| p.field == field);
+        if still_sent && !already {
+            problems.push(reported.problem.clone());
+        }
+    }
+    problems.sort_by_key(|p| p.field.map_or((usize::MAX, 0, 0), DraftField::position));
+    problems
+}
+
+/// The form state provided by the enclosing [`super::CustomerForm`].
+pub fn use_form() -> FormState {
+    use_context::<FormState>()
+        .expect("FormState is provided by CustomerForm; form parts must be rendered inside it")
+}

@@ -1,0 +1,450 @@
+//! The form's components in headless Chromium: mount, act as an admin would, wait for the page
+//! to update, and check what the admin (and a screen reader) would find.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use customer_signup::mount::{Mounted, mount};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A form mounted in its own element, removed from the page when dropped.
+struct Page {
+    root: HtmlElement,
+    id: String,
+    _mounted: Mounted,
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts a form in a new element with `id` and the given `data-*` attributes.
+fn mount_form(id: &str, attributes: &[(&str, &str)]) -> Page {
+    let root: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    root.set_id(id);
+    for (name, value) in attributes {
+        root.set_attribute(&format!("data-{name}"), value).unwrap();
+    }
+    document().body().unwrap().append_child(&root).unwrap();
+    let mounted = mount(root.clone());
+    Page {
+        root,
+        id: id.to_owned(),
+        _mounted: mounted,
+    }
+}
+
+/// Lets the page settle: effects, animation frames and any pending fetches.
+async fn settle(ms: u64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().unwrap();
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            &resolve,
+            i32::try_from(Duration::from_millis(ms).as_millis()).unwrap(),
+        );
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+impl Page {
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    fn get(&self, selector: &str) -> Element {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+    }
+
+    fn field(&self, slug: &str) -> Element {
+        self.get(&format!("#{}-{slug}", self.id))
+    }
+
+    fn value(&self, slug: &str) -> String {
+        self.field(slug)
+            .dyn_into::<HtmlInputElement>()
+            .map(|i| i.value())
+            .unwrap_or_default()
+    }
+
+    /// Types `text` into the input as a person would: value set, `input` event fired.
+    fn type_into(&self, slug: &str, text: &str) {
+        let element = self.field(slug);
+        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            input.set_value(text);
+        } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.set_value(text);
+        }
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+        element.dispatch_event(&event).unwrap();
+    }
+
+    fn click(&self, selector: &str) {
+        self.get(selector)
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click();
+    }
+
+    fn click_button(&self, text: &str) {
+        let buttons = self.root.query_selector_all("button").unwrap();
+        for i in 0..buttons.length() {
+            let button: HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
+            if button.text_content().unwrap_or_default().trim() == text {
+                button.click();
+                return;
+            }
+        }
+        panic!("no button reads {text:?}");
+    }
+
+    fn submit(&self) {
+        self.click("button[type=submit]");
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector)
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    }
+
+    fn error_at(&self, slug: &str) -> Option<String> {
+        self.find(&format!("#{}-{slug}-error", self.id))
+            .and_then(|e| e.text_content())
+    }
+
+    fn summary_hidden(&self) -> bool {
+        self.get(".csf-summary").has_attribute("hidden")
+    }
+}
+
+fn active_id() -> String {
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn every_field_renders_with_a_visible_label() {
+    let page = mount_form("labels", &[]);
+    settle(20).await;
+    let expected = [
+        ("display-name", "Display name (optional)"),
+        ("name", "Customer ID"),
+        ("description", "Description (optional)"),
+        ("contact-info-email", "Email (optional)"),
+        (
+            "contact-info-secondary-emails",
+            "Secondary emails (optional)",
+        ),
+        ("contact-info-phone", "Phone (optional)"),
+        ("contact-info-url", "Website (optional)"),
+        ("contact-info-legal-name", "Legal name (optional)"),
+        ("contact-info-vat-id", "VAT ID (optional)"),
+        ("contact-info-address-line-1", "Address line 1 (optional)"),
+        ("contact-info-address-line-2", "Address line 2 (optional)"),
+        ("contact-info-city", "City (optional)"),
+        ("contact-info-state", "State / region (optional)"),
+        ("contact-info-country", "Country (optional)"),
+        ("contact-info-zipcode", "Postal code (optional)"),
+        ("price-plan-name", "Price plan (optional)"),
+        ("tags", "Tags (optional)"),
+        (
+            "autogenerate-payment-gateway-customer",
+            "Create the payment-gateway customer",
+        ),
+    ];
+    for (slug, label) in expected {
+        let id = format!("labels-{slug}");
+        let text = page.text(&format!("label[for={id}]"));
+        assert!(text.starts_with(label), "{slug}: label reads {text:?}");
+        assert!(
+            page.find(&format!("#{id}")).is_some(),
+            "{slug} has an input"
+        );
+    }
+    assert_eq!(
+        page.field("contact-info-email")
+            .get_attribute("type")
+            .as_deref(),
+        Some("email")
+    );
+    assert_eq!(
+        page.field("contact-info-phone")
+            .get_attribute("type")
+            .as_deref(),
+        Some("tel")
+    );
+    let phone_autocomplete = page
+        .field("contact-info-phone")
+        .get_attribute("autocomplete");
+    assert_eq!(phone_autocomplete.as_deref(), Some("tel"));
+    assert!(page.get("form").has_attribute("novalidate"));
+    assert_eq!(page.text("button[type=submit]"), "Create customer");
+    let countries = page
+        .root
+        .query_selector_all("datalist option")
+        .unwrap()
+        .length();
+    assert_eq!(countries, 249);
+}
+
+#[wasm_bindgen_test]
+async fn no_error_shows_before_the_first_submit() {
+    let page = mount_form("quiet", &[]);
+    page.type_into("contact-info-email", "not-an-email");
+    settle(20).await;
+    assert_eq!(page.error_at("contact-info-email"), None);
+    assert!(page.summary_hidden());
+    assert_eq!(
+        page.field("contact-info-email")
+            .get_attribute("aria-invalid"),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_submit_shows_every_problem_at_its_field_and_in_the_summary() {
+    let page = mount_form("failing", &[]);
+    page.type_into("contact-info-email", "billing.customer1.com");
+    page.type_into("contact-info-zipcode", "1");
+    page.submit();
+    settle(50).await;
+
+    assert!(!page.summary_hidden());
+    assert_eq!(page.text(".csf-summary h2"), "There is a problem");
+    assert_eq!(active_id(), "", "focus is on the summary, which has no id");
+    assert!(
+        document()
+            .active_element()
+            .unwrap()
+            .class_list()
+            .contains("csf-summary")
+    );
+    assert!(
+        document().title().starts_with("Error: "),
+        "{}",
+        document().title()
+    );
+
+    let links = page
+        .root
+        .query_selector_all(".csf-summary a")
+        .unwrap()
+        .length();
+    assert_eq!(links, 3, "customer ID, email and postal code");
+    let name_error = page.error_at("name").unwrap();
+    assert_eq!(name_error, "Error: Enter a customer ID, like customer_1");
+    let email = page.field("contact-info-email");
+    assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = email.get_attribute("aria-describedby").unwrap();
+    assert!(
+        described
+            .split(' ')
+            .any(|id| id == "failing-contact-info-email-error"),
+        "{described}"
+    );
+    assert_eq!(
+        page.value("contact-info-email"),
+        "billing.customer1.com",
+        "nothing typed is lost"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn summary_links_move_focus_to_their_field() {
+    let page = mount_form("links", &[]);
+    page.submit();
+    settle(50).await;
+    page.click(".csf-summary a");
+    settle(20).await;
+    assert_eq!(active_id(), "links-name");
+}
+
+#[wasm_bindgen_test]
+async fn after_a_submit_fields_revalidate_as_the_admin_types() {
+    let page = mount_form("retyping", &[]);
+    page.submit();
+    settle(50).await;
+    assert!(page.error_at("name").is_some());
+    page.type_into("name", "Customer 1");
+    settle(20).await;
+    assert_eq!(
+        page.error_at("name").as_deref(),
+        Some("Error: Customer ID cannot contain spaces: use - or _ instead, like customer_1")
+    );
+    page.type_into("name", "customer_1");
+    settle(20).await;
+    assert_eq!(page.error_at("name"), None);
+    assert!(page.summary_hidden());
+    assert!(!document().title().starts_with("Error: "));
+}
+
+#[wasm_bindgen_test]
+async fn the_customer_id_follows_the_display_name_until_edited() {
+    let page = mount_form("slug", &[]);
+    page.type_into("display-name", "Café Müller & Co");
+    settle(20).await;
+    assert_eq!(page.value("name"), "cafe_muller_co");
+    page.type_into("name", "mueller");
+    page.type_into("display-name", "Something Else");
+    settle(20).await;
+    assert_eq!(
+        page.value("name"),
+        "mueller",
+        "an ID the admin typed is kept"
+    );
+    page.type_into("name", "");
+    page.type_into("display-name", "Acme Inc");
+    settle(20).await;
+    assert_eq!(
+        page.value("name"),
+        "acme_inc",
+        "clearing the ID brings the suggestion back"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn mapping_rows_are_added_and_removed() {
+    let page = mount_form("rows", &[]);
+    page.click_button("Add mapping");
+    page.click_button("Add mapping");
+    settle(30).await;
+    assert_eq!(
+        active_id(),
+        "rows-mapping-1-label",
+        "a new row's first input gets focus"
+    );
+    page.type_into("mapping-0-label", "first");
+    page.type_into("mapping-1-label", "second");
+    settle(20).await;
+    page.click("button[aria-label='Remove mapping 1']");
+    settle(30).await;
+    assert_eq!(
+        page.root.query_selector_all(".csf-row").unwrap().length(),
+        1
+    );
+    assert_eq!(page.value("mapping-0-label"), "second");
+    assert_eq!(
+        active_id(),
+        "rows-mapping-0-label",
+        "focus moves to the row that took its place"
+    );
+    page.click("button[aria-label='Remove mapping 1']");
+    settle(30).await;
+    assert_eq!(page.find(".csf-row").map(|_| ()), None);
+    assert_eq!(active_id(), "rows-add-mapping");
+
+    page.click_button("Add metadata");
+    settle(30).await;
+    page.type_into("metadata-0-property", "crm_id");
+    settle(20).await;
+    assert_eq!(page.value("metadata-0-property"), "crm_id");
+}
+
+#[wasm_bindgen_test]
+async fn the_pattern_tester_shows_live_whether_a_value_matches() {
+    let page = mount_form("tester", &[]);
+    page.click_button("Add mapping");
+    settle(30).await;
+    page.type_into("mapping-0-regex", r"^cust-\d+$");
+    let sample = page
+        .get("#tester-mapping-0-sample")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap();
+    let set_sample = |text: &str| {
+        sample.set_value(text);
+        let event = web_sys::Event::new("input").unwrap();
+        sample.dispatch_event(&event).unwrap();
+    };
+    set_sample("cust-42");
+    settle(20).await;
+    let result = page.text("#tester-mapping-0-sample-result");
+    assert!(result.starts_with("Matches: cust-42"), "{result}");
+    assert_eq!(page.text("#tester-mapping-0-sample-result mark"), "cust-42");
+    set_sample("vendor-7");
+    settle(20).await;
+    assert!(
+        page.text("#tester-mapping-0-sample-result")
+            .starts_with("Does not match")
+    );
+    page.type_into("mapping-0-regex", "(unclosed");
+    settle(20).await;
+    assert_eq!(
+        page.text("#tester-mapping-0-sample-result"),
+        "The pattern is not complete yet."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_draft_survives_a_reload_and_can_be_discarded() {
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    storage
+        .remove_item("customer-signup-draft:restoring")
+        .unwrap();
+    {
+        let page = mount_form("restoring", &[]);
+        page.type_into("display-name", "Customer 1");
+        page.type_into("contact-info-city", "New York");
+        settle(20).await;
+        let saved = storage
+            .get_item("customer-signup-draft:restoring")
+            .unwrap()
+            .unwrap();
+        assert!(saved.contains("New York"), "{saved}");
+    }
+    let page = mount_form("restoring", &[]);
+    settle(20).await;
+    assert_eq!(page.value("display-name"), "Customer 1");
+    assert_eq!(page.value("name"), "customer_1");
+    assert_eq!(page.value("contact-info-city"), "New York");
+    assert!(
+        page.text(".csf-notice")
+            .contains("We restored what you typed")
+    );
+    page.click_button("Discard draft");
+    settle(20).await;
+    assert_eq!(page.value("display-name"), "");
+    assert!(page.find(".csf-notice").is_none());
+    assert_eq!(
+        storage.get_item("customer-signup-draft:restoring").unwrap(),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_network_failure_is_explained_and_keeps_every_value() {
+    let page = mount_form("offline", &[("api-base", "http://127.0.0.1:9")]);
+    page.type_into("name", "customer_1");
+    page.type_into("contact-info-email", "billing@customer1.com");
+    page.submit();
+    settle(1500).await;
+    let status = page.text("[role=status].csf-status-region");
+    assert!(status.contains("could not be reached"), "{status}");
+    assert_eq!(page.value("name"), "customer_1");
+    assert_eq!(page.value("contact-info-email"), "billing@customer1.com");
+    assert_eq!(page.text("button[type=submit]"), "Create customer");
+}
