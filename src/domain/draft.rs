@@ -238,8 +238,8 @@ pub enum DraftField {
 
 /// Fields with one fixed wire path, in the order the form shows them.
 const SIMPLE_FIELDS: &[(DraftField, &[&str], &str)] = &[
-    (DraftField::Name, &["name"], "Customer ID"),
     (DraftField::DisplayName, &["display_name"], "Display name"),
+    (DraftField::Name, &["name"], "Customer ID"),
     (DraftField::Description, &["description"], "Description"),
     (DraftField::Email, &["contact_info", "email"], "Email"),
     (
