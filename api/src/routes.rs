@@ -26,27 +26,42 @@ pub const REPLAYED: &str = "idempotent-replayed";
 const MAX_KEY_CHARS: usize = 255;
 
 /// `POST /customers/`: validates and stores a customer.
+///
+/// An injected fault strikes around the whole handling, replays and refusals included, so a
+/// dropped connection loses whatever the answer would have been.
 pub async fn create_customer(
     State(state): State<AppState>,
     connection: Option<axum::Extension<DropConnection>>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Response, ApiError> {
+) -> Response {
     let fault = state
         .faults
         .as_ref()
         .and_then(|faults| faults.next_for_create());
     if let Some(response) = fault_before(fault).await {
-        return Ok(response);
+        return response;
     }
-    let key = idempotency_key(&headers)?;
-    let (text, customer) = read_customer(&headers, &body)?;
+    let response = match handle_create(&state, &headers, &body).await {
+        Ok(response) => response,
+        Err(error) => error.into_response(),
+    };
+    fault_after(fault, connection, response).await
+}
+
+async fn handle_create(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<Response, ApiError> {
+    let key = idempotency_key(headers)?;
+    let (text, customer) = read_customer(headers, body)?;
     if let Some(key) = &key
         && let Some(saved) = state.store.replay(key.clone(), text.clone()).await?
     {
         return Ok(replayed(saved));
     }
-    check_price_plan(&state, &customer)?;
+    check_price_plan(state, &customer)?;
     let now = OffsetDateTime::now_utc();
     let record = NewRecord {
         name: customer.name().to_string(),
@@ -57,15 +72,14 @@ pub async fn create_customer(
         now: now.unix_timestamp(),
     };
     let name = record.name.clone();
-    let response = match state.store.create(record).await? {
+    match state.store.create(record).await? {
         Created::New(customer) => {
             tracing::info!(customer = %name, "customer created");
-            (StatusCode::OK, Json(customer)).into_response()
+            Ok((StatusCode::OK, Json(customer)).into_response())
         }
-        Created::Replayed(saved) => replayed(saved),
-        Created::Duplicate => return Err(ApiError::Duplicate(name)),
-    };
-    Ok(fault_after(fault, connection, response).await)
+        Created::Replayed(saved) => Ok(replayed(saved)),
+        Created::Duplicate => Err(ApiError::Duplicate(name)),
+    }
 }
 
 /// Checks the body's media type, parses it and applies the customer rules.

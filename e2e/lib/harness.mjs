@@ -93,6 +93,9 @@ export async function startSite({ variants = {}, plans = true } = {}) {
       });
       if (answer.status !== 204) throw new Error(`fault refused: ${answer.status}`);
     },
+    async clearFaults() {
+      await fetch(`${base}/api/_test/faults`, { method: "DELETE" });
+    },
     async stats() {
       return (await fetch(`${base}/api/_test/stats`)).json();
     },

@@ -1,0 +1,124 @@
+// Every fault the local API can inject: the admin is told what happened, nothing typed is lost,
+// and trying again creates the customer exactly once.
+
+import assert from "node:assert/strict";
+import { after, afterEach, before, beforeEach, test } from "node:test";
+
+import { fillSeedCustomer, formValues, launch, openForm, startSite } from "../lib/harness.mjs";
+
+let browser;
+let site;
+
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  site = await startSite({ variants: { "short-timeout.html": { "timeout-ms": "1500" } } });
+});
+afterEach(async () => {
+  await site.stop();
+});
+
+/** The idempotency keys of the form's create requests, as the page sent them. */
+function recordKeys(page) {
+  const keys = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/api/customers/")) {
+      keys.push(request.headers()["idempotency-key"]);
+    }
+  });
+  return keys;
+}
+
+const cases = [
+  { kind: "server_error", says: /server had a problem \(error 500\).*safe/ },
+  { kind: "bad_gateway_html", says: /server had a problem \(error 502\).*safe/ },
+  { kind: "rate_limited", says: /Wait 2 seconds and try again/ },
+  // Chromium itself retries a request whose reused connection closed without an answer, once
+  // per idle connection it holds, so the drop is queued several times; what is left of it is
+  // cleared before the admin's retry.
+  { kind: "drop_connection", times: 5, says: /could not be reached.*safe/ },
+  { kind: "malformed_json", says: /could not be read.*may have been created/ },
+  { kind: "delay", delay_ms: 4000, page: "short-timeout.html", says: /did not answer in time.*safe/ },
+];
+
+for (const { kind, says, times = 1, delay_ms = 0, page: path = "" } of cases) {
+  test(`${kind}: explained, values kept, and a retry creates the customer once`, async () => {
+    const page = await openForm(browser, `${site.base}/${path}`);
+    const keys = recordKeys(page);
+    await fillSeedCustomer(page);
+    const typed = await formValues(page);
+    await site.fault({ kind, times, delay_ms });
+
+    await page.getByRole("button", { name: "Create customer" }).click();
+    const status = page.locator(".csf-status--error");
+    await status.waitFor({ timeout: 10_000 });
+    assert.match(await status.innerText(), says);
+    assert.equal(await page.locator("[role=status] .csf-status--error").count(), 1);
+    assert.deepEqual(await formValues(page), typed, "nothing typed is lost");
+
+    await site.clearFaults();
+    await page.getByRole("button", { name: "Create customer" }).click();
+    await page.locator(".csf-success").waitFor({ timeout: 10_000 });
+    assert.ok(keys.length >= 2);
+    assert.ok(keys.every((key) => key === keys[0]), "every retry reuses the idempotency key");
+    assert.match(keys[0], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    if (kind === "delay") await new Promise((wait) => setTimeout(wait, 3000));
+    const customers = await site.customers();
+    assert.equal(customers.length, 1, "created exactly once");
+    await page.close();
+  });
+}
+
+test("a changed field after a failure gets a new idempotency key", async () => {
+  const page = await openForm(browser, site.base);
+  const keys = recordKeys(page);
+  await fillSeedCustomer(page);
+  await site.fault({ kind: "server_error" });
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await page.locator(".csf-status--error").waitFor();
+  await page.getByLabel("City (optional)").fill("Brooklyn");
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await page.locator(".csf-success").waitFor();
+  assert.equal(keys.length, 2);
+  assert.notEqual(keys[0], keys[1]);
+  await page.close();
+});
+
+test("five quick clicks and Enter presses send one request", async () => {
+  const page = await openForm(browser, site.base);
+  await fillSeedCustomer(page);
+  await site.fault({ kind: "delay", delay_ms: 1500 });
+  const button = page.getByRole("button", { name: /Create customer|Creating/ });
+  await button.click();
+  for (let i = 0; i < 4; i++) await button.click({ force: true });
+  await page.getByLabel("City (optional)").press("Enter");
+  assert.equal(await button.getAttribute("aria-busy"), "true");
+  assert.equal((await button.innerText()).trim(), "Creating…");
+  assert.match(await page.locator("[role=status]").first().innerText(), /Creating customer/);
+  await page.locator(".csf-success").waitFor();
+  assert.equal((await site.stats()).create_requests, 1);
+  assert.equal((await site.customers()).length, 1);
+  await page.close();
+});
+
+test("a refused session says so and keeps the draft", async () => {
+  const page = await openForm(browser, site.base);
+  await page.route("**/api/customers/", (route) =>
+    route.fulfill({ status: 401, contentType: "application/json", body: '{"code": 401}' }),
+  );
+  await fillSeedCustomer(page);
+  const typed = await formValues(page);
+  await page.getByRole("button", { name: "Create customer" }).click();
+  const status = page.locator(".csf-status--error");
+  await status.waitFor();
+  assert.match(await status.innerText(), /session was not accepted/);
+  assert.deepEqual(await formValues(page), typed);
+  await page.reload();
+  await page.locator(".csf-notice").waitFor();
+  assert.deepEqual(await formValues(page), typed, "the draft survives a sign-in in another tab");
+  await page.close();
+});
