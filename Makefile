@@ -1,28 +1,68 @@
-# The project's commands. `make run` and `make test` install what they need first.
+# The project's commands. `make run` and `make test` install what they need first
+# (scripts/setup.sh), so both work on a fresh machine that has Rust.
 
-API_LISTEN ?= 127.0.0.1:3000
+SHELL := /bin/bash
+export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# Bounds the whole browser test binary, not one test.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 600
+
+LISTEN ?= 127.0.0.1:8080
 DEMO_DB ?= target/demo/customers.db
 
-.PHONY: run test api lint bench-native
+.PHONY: run dev api test lint test-native test-browser test-e2e dist bench-native
 
-## Starts the local customers API with demo price plans, keeping customers in $(DEMO_DB).
-run: api
+## The release build of the form and the local API together: a working demo at http://$(LISTEN)/.
+run: dist
+	cargo build -p local-api
+	mkdir -p $(dir $(DEMO_DB))
+	@echo "Demo: open http://$(LISTEN)/ (the API is under /api/). Ctrl-C stops it."
+	target/debug/local-api --listen $(LISTEN) --form-dir dist --db $(DEMO_DB) \
+		--price-plans api/demo/price_plans.json
 
+## For working on the form: trunk serve rebuilds on change and proxies /api/ to the local API.
+dev:
+	scripts/setup.sh web
+	cargo build -p local-api
+	mkdir -p $(dir $(DEMO_DB))
+	target/debug/local-api --listen 127.0.0.1:3000 --db $(DEMO_DB) \
+		--price-plans api/demo/price_plans.json & api=$$!; \
+	trap "kill $$api" EXIT; trunk serve --offline
+
+## The local API alone, on port 3000.
 api:
 	scripts/setup.sh native
 	mkdir -p $(dir $(DEMO_DB))
-	cargo run -p local-api -- --listen $(API_LISTEN) --db $(DEMO_DB) \
+	cargo run -p local-api -- --listen 127.0.0.1:3000 --db $(DEMO_DB) \
 		--price-plans api/demo/price_plans.json
 
-## Formatting, lints for both targets, and every test.
-test: lint
-	cargo test --workspace
+## The size-tuned release bundle in dist/.
+dist:
+	scripts/setup.sh web
+	trunk build --release --offline
+
+## Everything: formatting, lints, native tests, component tests in Chromium, whole flows.
+test: lint test-native test-browser test-e2e
 
 lint:
 	scripts/setup.sh native
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p customer-signup --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p customer-signup --target wasm32-unknown-unknown --lib --bins --test web \
+		-- -D warnings
+
+test-native:
+	scripts/setup.sh native
+	cargo test --workspace
+
+test-browser:
+	scripts/setup.sh browser
+	cargo test -p customer-signup --target wasm32-unknown-unknown --test web
+
+test-e2e: dist
+	scripts/setup.sh browser
+	cargo build -p local-api
+	npm test --prefix e2e
 
 ## Criterion figures for validating a full draft natively.
 bench-native:

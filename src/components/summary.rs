@@ -47,6 +47,7 @@ pub fn ErrorSummary(
     view! {
         <div
             class="csf-summary"
+            role="region"
             node_ref=node
             tabindex="-1"
             aria-labelledby=labelled_by
