@@ -109,6 +109,27 @@ export async function startSite({ variants = {}, plans = true } = {}) {
   };
 }
 
+/**
+ * Registers hooks that give every test in the file a fresh site and share one browser; returns
+ * a getter for both.
+ */
+export function useSiteAndBrowser(hooks, options = {}) {
+  const state = {};
+  hooks.before(async () => {
+    state.browser = await launch();
+  });
+  hooks.after(async () => {
+    await state.browser.close();
+  });
+  hooks.beforeEach(async () => {
+    state.site = await startSite(options);
+  });
+  hooks.afterEach(async () => {
+    await state.site.stop();
+  });
+  return state;
+}
+
 export async function launch() {
   return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 }

@@ -4,26 +4,19 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, afterEach, test } from "node:test";
 
-import { SEED_BODY, field, fillSeedCustomer, formValues, launch, openForm, startSite } from "../lib/harness.mjs";
+import {
+  SEED_BODY,
+  field,
+  fillSeedCustomer,
+  formValues,
+  openForm,
+  useSiteAndBrowser,
+} from "../lib/harness.mjs";
 
-let browser;
-let site;
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  site = await startSite();
-});
-afterEach(async () => {
-  await site.stop();
-});
+const env = useSiteAndBrowser({ after, afterEach, before, beforeEach });
 
 test("the product page's customer is created and stored exactly as the API expects", async () => {
-  const page = await openForm(browser, site.base);
+  const page = await openForm(env.browser, env.site.base);
   await fillSeedCustomer(page);
   assert.equal(await field(page, "Customer ID").inputValue(), "customer_1");
   await page.getByRole("button", { name: "Create customer" }).click();
@@ -33,9 +26,9 @@ test("the product page's customer is created and stored exactly as the API expec
   assert.match(await success.innerText(), /Customer created/);
   assert.match(await success.innerText(), /customer_1/);
   assert.match(await success.innerText(), /Customer 1/);
-  const stored = await (await site.api("/_test/request_body/customer_1")).text();
+  const stored = await (await env.site.api("/_test/request_body/customer_1")).text();
   assert.equal(stored, SEED_BODY);
-  assert.equal((await site.stats()).create_requests, 1);
+  assert.equal((await env.site.stats()).create_requests, 1);
   const draft = await page.evaluate(() => sessionStorage.getItem("customer-signup-draft:customer-signup"));
   assert.equal(draft, null, "the draft is cleared after success");
 
@@ -47,12 +40,12 @@ test("the product page's customer is created and stored exactly as the API expec
 });
 
 test("a duplicate customer ID is shown at the Customer ID field, with every value kept", async () => {
-  await site.api("/customers/", {
+  await env.site.api("/customers/", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: '{"name": "customer_1"}',
   });
-  const page = await openForm(browser, site.base);
+  const page = await openForm(env.browser, env.site.base);
   await fillSeedCustomer(page);
   const before = await formValues(page);
   await page.getByRole("button", { name: "Create customer" }).click();
@@ -68,12 +61,12 @@ test("a duplicate customer ID is shown at the Customer ID field, with every valu
   assert.equal(await message.count(), 0, "the message goes once the ID changes");
   await page.getByRole("button", { name: "Create customer" }).click();
   await page.locator(".csf-success").waitFor();
-  assert.equal((await site.customers()).length, 2);
+  assert.equal((await env.site.customers()).length, 2);
   await page.close();
 });
 
 test("a reload restores the draft, and it can be discarded", async () => {
-  const page = await openForm(browser, site.base);
+  const page = await openForm(env.browser, env.site.base);
   await fillSeedCustomer(page);
   await page.getByRole("button", { name: "Add mapping" }).click();
   await field(page, "Mapping 1 label").fill("customer_id");
@@ -92,20 +85,20 @@ test("a reload restores the draft, and it can be discarded", async () => {
 });
 
 test("the price plan is chosen from the plans the API lists", async () => {
-  const page = await openForm(browser, site.base);
+  const page = await openForm(env.browser, env.site.base);
   const plan = page.getByLabel("Price plan (optional)", { exact: true });
   await plan.locator("option", { hasText: "Standard" }).waitFor({ state: "attached" });
   await fillSeedCustomer(page);
   await plan.selectOption("standard");
   await page.getByRole("button", { name: "Create customer" }).click();
   await page.locator(".csf-success").waitFor();
-  const stored = JSON.parse(await (await site.api("/_test/request_body/customer_1")).text());
+  const stored = JSON.parse(await (await env.site.api("/_test/request_body/customer_1")).text());
   assert.equal(stored.price_plan_name, "standard");
   await page.close();
 });
 
 test("server text is shown as text, never as markup", async () => {
-  const page = await openForm(browser, site.base);
+  const page = await openForm(env.browser, env.site.base);
   await page.route("**/api/customers/", (route) =>
     route.fulfill({
       status: 422,

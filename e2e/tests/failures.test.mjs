@@ -4,23 +4,9 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, beforeEach, test } from "node:test";
 
-import { fillSeedCustomer, formValues, launch, openForm, startSite } from "../lib/harness.mjs";
+import { fillSeedCustomer, formValues, openForm, useSiteAndBrowser } from "../lib/harness.mjs";
 
-let browser;
-let site;
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  site = await startSite({ variants: { "short-timeout.html": { "timeout-ms": "1500" } } });
-});
-afterEach(async () => {
-  await site.stop();
-});
+const env = useSiteAndBrowser({ after, afterEach, before, beforeEach }, { variants: { "short-timeout.html": { "timeout-ms": "1500" } } });
 
 /** The idempotency keys of the form's create requests, as the page sent them. */
 function recordKeys(page) {
@@ -47,11 +33,11 @@ const cases = [
 
 for (const { kind, says, times = 1, delay_ms = 0, page: path = "" } of cases) {
   test(`${kind}: explained, values kept, and a retry creates the customer once`, async () => {
-    const page = await openForm(browser, `${site.base}/${path}`);
+    const page = await openForm(env.browser, `${env.site.base}/${path}`);
     const keys = recordKeys(page);
     await fillSeedCustomer(page);
     const typed = await formValues(page);
-    await site.fault({ kind, times, delay_ms });
+    await env.site.fault({ kind, times, delay_ms });
 
     await page.getByRole("button", { name: "Create customer" }).click();
     const status = page.locator(".csf-status--error");
@@ -60,24 +46,24 @@ for (const { kind, says, times = 1, delay_ms = 0, page: path = "" } of cases) {
     assert.equal(await page.locator("[role=status] .csf-status--error").count(), 1);
     assert.deepEqual(await formValues(page), typed, "nothing typed is lost");
 
-    await site.clearFaults();
+    await env.site.clearFaults();
     await page.getByRole("button", { name: "Create customer" }).click();
     await page.locator(".csf-success").waitFor({ timeout: 10_000 });
     assert.ok(keys.length >= 2);
     assert.ok(keys.every((key) => key === keys[0]), "every retry reuses the idempotency key");
     assert.match(keys[0], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     if (kind === "delay") await new Promise((wait) => setTimeout(wait, 3000));
-    const customers = await site.customers();
+    const customers = await env.site.customers();
     assert.equal(customers.length, 1, "created exactly once");
     await page.close();
   });
 }
 
 test("a changed field after a failure gets a new idempotency key", async () => {
-  const page = await openForm(browser, site.base);
+  const page = await openForm(env.browser, env.site.base);
   const keys = recordKeys(page);
   await fillSeedCustomer(page);
-  await site.fault({ kind: "server_error" });
+  await env.site.fault({ kind: "server_error" });
   await page.getByRole("button", { name: "Create customer" }).click();
   await page.locator(".csf-status--error").waitFor();
   await page.getByLabel("City (optional)").fill("Brooklyn");
@@ -89,9 +75,9 @@ test("a changed field after a failure gets a new idempotency key", async () => {
 });
 
 test("five quick clicks and Enter presses send one request", async () => {
-  const page = await openForm(browser, site.base);
+  const page = await openForm(env.browser, env.site.base);
   await fillSeedCustomer(page);
-  await site.fault({ kind: "delay", delay_ms: 1500 });
+  await env.site.fault({ kind: "delay", delay_ms: 1500 });
   const button = page.getByRole("button", { name: /Create customer|Creating/ });
   await button.click();
   for (let i = 0; i < 4; i++) await button.click({ force: true });
@@ -100,13 +86,13 @@ test("five quick clicks and Enter presses send one request", async () => {
   assert.equal((await button.innerText()).trim(), "Creating…");
   assert.match(await page.locator("[role=status]").first().innerText(), /Creating customer/);
   await page.locator(".csf-success").waitFor();
-  assert.equal((await site.stats()).create_requests, 1);
-  assert.equal((await site.customers()).length, 1);
+  assert.equal((await env.site.stats()).create_requests, 1);
+  assert.equal((await env.site.customers()).length, 1);
   await page.close();
 });
 
 test("a refused session says so and keeps the draft", async () => {
-  const page = await openForm(browser, site.base);
+  const page = await openForm(env.browser, env.site.base);
   await page.route("**/api/customers/", (route) =>
     route.fulfill({ status: 401, contentType: "application/json", body: '{"code": 401}' }),
   );

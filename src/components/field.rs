@@ -20,6 +20,17 @@ pub struct InputKind {
     pub verbatim: bool,
 }
 
+impl InputKind {
+    /// For identifiers and patterns: no autofill, spelling correction or capitals.
+    pub const VERBATIM: InputKind = InputKind {
+        html_type: None,
+        autocomplete: Some("off"),
+        inputmode: None,
+        multiline: false,
+        verbatim: true,
+    };
+}
+
 /// A text input for `field` with a visible label, an optional hint, and the field's message
 /// after the first submit: `aria-describedby` names hint and message, `aria-invalid` is set
 /// while there is a message.

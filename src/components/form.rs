@@ -22,13 +22,6 @@ const EMAIL: InputKind = InputKind {
     multiline: false,
     verbatim: true,
 };
-const VERBATIM: InputKind = InputKind {
-    html_type: None,
-    autocomplete: Some("off"),
-    inputmode: None,
-    multiline: false,
-    verbatim: true,
-};
 
 /// Input presentation with only `autocomplete` set.
 const fn autocomplete(token: &'static str) -> InputKind {
@@ -189,7 +182,7 @@ fn CustomerSection() -> impl IntoView {
             <TextField field=DraftField::Name label="Customer ID"
                 hint="Lowercase letters, digits, - and _. Suggested from the display name; \
                       it cannot be changed later."
-                kind=VERBATIM />
+                kind=InputKind::VERBATIM />
             <TextField field=DraftField::Description label="Description" optional=true
                 kind=InputKind { multiline: true, ..InputKind::default() } />
         </fieldset>
@@ -225,7 +218,7 @@ fn ContactSection() -> impl IntoView {
                 hint="Such as customer1.com" kind=url />
             <TextField field=DraftField::LegalName label="Legal name" optional=true
                 hint="The registered company name for invoices" kind=autocomplete("organization") />
-            <TextField field=DraftField::VatId label="VAT ID" optional=true kind=VERBATIM />
+            <TextField field=DraftField::VatId label="VAT ID" optional=true kind=InputKind::VERBATIM />
             <TextField field=DraftField::LogoUrl label="Logo URL" optional=true
                 hint="A full address starting with https://" kind=logo />
         </fieldset>
@@ -271,7 +264,7 @@ fn BillingSection(plans: Signal<Option<Vec<client::PlanChoice>>>) -> impl IntoVi
             <legend>"Billing"</legend>
             <PricePlanField plans=plans />
             <TextField field=DraftField::PricePlanTag label="Price plan tag" optional=true
-                hint="A version tag of the plan; leave empty for the current one" kind=VERBATIM />
+                hint="A version tag of the plan; leave empty for the current one" kind=InputKind::VERBATIM />
             <TextField field=DraftField::Tags label="Tags" optional=true
                 hint="Separate tags with commas, such as enterprise, east coast" />
             <GatewayCheckbox />

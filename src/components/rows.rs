@@ -7,14 +7,6 @@ use super::state::use_form;
 use super::summary::focus_soon;
 use crate::domain::{DraftField, MappingDraft, MetadataDraft, ValueRegex};
 
-const VERBATIM: InputKind = InputKind {
-    html_type: None,
-    autocomplete: Some("off"),
-    inputmode: None,
-    multiline: false,
-    verbatim: true,
-};
-
 /// The measurement-mapping rows with "Add mapping".
 #[component]
 pub fn MappingRows() -> impl IntoView {
@@ -87,8 +79,8 @@ fn MappingRow(index: usize) -> impl IntoView {
     };
     view! {
         <div class="csf-row" role="group" aria-label=format!("Mapping {number}")>
-            <TextField field=DraftField::MappingLabel(index) label=format!("Mapping {number} label") hint="Such as customer_id" kind=VERBATIM />
-            <TextField field=DraftField::MappingRegex(index) label=format!("Mapping {number} value regex") hint="Such as ^customer_1$" kind=VERBATIM />
+            <TextField field=DraftField::MappingLabel(index) label=format!("Mapping {number} label") hint="Such as customer_id" kind=InputKind::VERBATIM />
+            <TextField field=DraftField::MappingRegex(index) label=format!("Mapping {number} value regex") hint="Such as ^customer_1$" kind=InputKind::VERBATIM />
             <div class="csf-field csf-tester">
                 <label for=sample_id.clone()>"Try a value" <span class="csf-optional">" (not sent)"</span></label>
                 <input
@@ -220,7 +212,7 @@ fn MetadataRow(index: usize) -> impl IntoView {
     };
     view! {
         <div class="csf-row" role="group" aria-label=format!("Metadata {number}")>
-            <TextField field=DraftField::MetadataProperty(index) label=format!("Metadata {number} property") kind=VERBATIM />
+            <TextField field=DraftField::MetadataProperty(index) label=format!("Metadata {number} property") kind=InputKind::VERBATIM />
             <TextField field=DraftField::MetadataValue(index) label=format!("Metadata {number} value") />
             <button type="button" class="csf-remove" on:click=remove aria-label=format!("Remove metadata {number}")>
                 "Remove"
