@@ -5,22 +5,11 @@ use std::rc::Rc;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::set_timeout;
-use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, RequestCredentials};
 
-use crate::config::{Credentials, FormConfig};
+use crate::config::{Credentials, FormConfig, PlanChoice};
 use crate::submit::{Attempt, CreatedCustomer, SubmitError, read_answer};
-
-/// A price plan the form offers.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct PlanChoice {
-    /// The plan's name, sent as `price_plan_name`.
-    pub name: String,
-    /// The name shown to people, when the API gives one.
-    #[serde(default)]
-    pub display_name: Option<String>,
-}
 
 /// Why the price plans could not be listed; the form then takes the plan as free text.
 #[derive(Debug, thiserror::Error)]

@@ -17,6 +17,39 @@ pub enum Credentials {
     Omit,
 }
 
+/// The colour scheme the form uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows the reader's system setting (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The value of the form's `data-theme` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// A price plan the form offers.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+pub struct PlanChoice {
+    /// The plan's name, sent as `price_plan_name`.
+    pub name: String,
+    /// The name shown to people, when known.
+    #[serde(default)]
+    pub display_name: Option<String>,
+}
+
 /// Every option a host page can set.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormConfig {
@@ -38,6 +71,10 @@ pub struct FormConfig {
     pub timeout: Duration,
     /// The `sessionStorage` key the draft is saved under.
     pub draft_key: String,
+    /// The plans to offer, when the host page lists them instead of letting the form ask the API.
+    pub price_plans: Option<Vec<PlanChoice>>,
+    /// Light, dark, or following the system.
+    pub theme: Theme,
 }
 
 /// The default time limit for one request.
@@ -55,6 +92,12 @@ pub enum ConfigWarning {
     /// `data-timeout-ms` is not a whole number from 1000 to 120000.
     #[error("data-timeout-ms=\"{0}\" is not a number of milliseconds from 1000 to 120000")]
     Timeout(String),
+    /// `price-plans` is neither a JSON list of plan names nor of `{"name", "display_name"}`.
+    #[error("price-plans is not a JSON list of plan names or of {{\"name\", \"display_name\"}}")]
+    PricePlans,
+    /// `theme` is not `auto`, `light` or `dark`.
+    #[error("theme=\"{0}\" is not auto, light or dark; following the system")]
+    Theme(String),
     /// A bearer token is configured: fine on a developer's machine, never in production.
     #[error(
         "data-bearer-token is set: the API key is readable by anyone who can open this page. \
@@ -108,6 +151,22 @@ impl FormConfig {
         if bearer_token.is_some() {
             warnings.push(ConfigWarning::BearerToken);
         }
+        let price_plans = text("price-plans").and_then(|json| {
+            let plans = parse_plans(&json);
+            if plans.is_none() {
+                warnings.push(ConfigWarning::PricePlans);
+            }
+            plans
+        });
+        let theme = match text("theme").as_deref() {
+            None | Some("auto") => Theme::Auto,
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            Some(other) => {
+                warnings.push(ConfigWarning::Theme(other.to_owned()));
+                Theme::Auto
+            }
+        };
         let draft_key = match text("draft-key") {
             Some(key) => key,
             None => format!("customer-signup-draft:{form_id}"),
@@ -121,6 +180,8 @@ impl FormConfig {
             bearer_token,
             timeout,
             draft_key,
+            price_plans,
+            theme,
         };
         (config, warnings)
     }
@@ -135,6 +196,25 @@ impl Default for FormConfig {
     fn default() -> Self {
         FormConfig::from_attributes(|_| None, "customer-signup").0
     }
+}
+
+/// Reads `["starter", …]` or `[{"name": "starter", "display_name": "Starter"}, …]`.
+fn parse_plans(json: &str) -> Option<Vec<PlanChoice>> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Item {
+        Name(String),
+        Plan(PlanChoice),
+    }
+    let items: Vec<Item> = serde_json::from_str(json).ok()?;
+    let plans = items.into_iter().map(|item| match item {
+        Item::Name(name) => PlanChoice {
+            name,
+            display_name: None,
+        },
+        Item::Plan(plan) => plan,
+    });
+    Some(plans.collect())
 }
 
 /// Reads `{"Header-Name": "value", …}`; `None` unless every value is a string.
@@ -180,6 +260,11 @@ mod tests {
             ("csrf-meta", "csrf-token"),
             ("timeout-ms", "5000"),
             ("draft-key", "my-draft"),
+            (
+                "price-plans",
+                r#"["starter", {"name": "pro", "display_name": "Pro"}]"#,
+            ),
+            ("theme", "dark"),
         ]);
         assert_eq!(
             config.url("/customers/"),
@@ -197,6 +282,16 @@ mod tests {
         assert_eq!(config.csrf_meta.as_deref(), Some("csrf-token"));
         assert_eq!(config.timeout, Duration::from_secs(5));
         assert_eq!(config.draft_key, "my-draft");
+        let plans = config.price_plans.unwrap();
+        assert_eq!(
+            plans[0],
+            PlanChoice {
+                name: "starter".into(),
+                display_name: None
+            }
+        );
+        assert_eq!(plans[1].display_name.as_deref(), Some("Pro"));
+        assert_eq!(config.theme, Theme::Dark);
         assert!(warnings.is_empty());
     }
 
@@ -206,6 +301,8 @@ mod tests {
             ("credentials", "always"),
             ("headers", "X-CSRF-Token: abc"),
             ("timeout-ms", "50"),
+            ("price-plans", "starter"),
+            ("theme", "purple"),
         ]);
         assert_eq!(
             config,
@@ -219,7 +316,9 @@ mod tests {
             [
                 ConfigWarning::Credentials("always".into()),
                 ConfigWarning::Headers,
-                ConfigWarning::Timeout("50".into())
+                ConfigWarning::Timeout("50".into()),
+                ConfigWarning::PricePlans,
+                ConfigWarning::Theme("purple".into()),
             ]
         );
     }

@@ -1,9 +1,11 @@
-//! Mounts the customer signup form into the page: every element with `data-customer-signup`.
+//! Mounts the customer signup form into the page: registers `<customer-signup-form>` and fills
+//! every element marked `data-customer-signup`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
     let _ = console_log::init_with_level(log::Level::Info);
+    customer_signup::element::define();
     customer_signup::mount::mount_all();
 }
 

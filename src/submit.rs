@@ -83,6 +83,22 @@ impl SubmitError {
         )
     }
 
+    /// A stable name for this kind of failure, for the host page's `customer-create-failed`
+    /// event.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SubmitError::Rejected { .. } => "rejected",
+            SubmitError::Duplicate { .. } => "duplicate",
+            SubmitError::Unauthorized => "unauthorized",
+            SubmitError::Forbidden => "forbidden",
+            SubmitError::RateLimited { .. } => "rate-limited",
+            SubmitError::Server { .. } => "server",
+            SubmitError::Unreadable { .. } => "unreadable",
+            SubmitError::Network => "network",
+            SubmitError::Timeout => "timeout",
+        }
+    }
+
     /// The problems to show at fields.
     pub fn field_errors(&self) -> Option<&FieldErrors> {
         match self {
@@ -333,6 +349,7 @@ mod tests {
         for (status, expected, safe) in cases {
             let error = read_answer(status, Some("2"), "<html><h1>Oops</h1></html>").unwrap_err();
             assert_eq!(error, expected, "{status}");
+            assert!(!error.kind().is_empty() && !error.kind().contains(' '));
             assert_eq!(error.retry_is_safe(), safe, "{status}");
         }
         assert_eq!(

@@ -3,10 +3,13 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use customer_signup::mount::{Mounted, mount};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -447,4 +450,156 @@ async fn a_network_failure_is_explained_and_keeps_every_value() {
     assert_eq!(page.value("name"), "customer_1");
     assert_eq!(page.value("contact-info-email"), "billing@customer1.com");
     assert_eq!(page.text("button[type=submit]"), "Create customer");
+}
+
+/// Creates `<customer-signup-form>` with `attributes`, after registering the element.
+fn custom_element(id: &str, attributes: &[(&str, &str)]) -> HtmlElement {
+    customer_signup::element::define();
+    let element: HtmlElement = document()
+        .create_element("customer-signup-form")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    element.set_id(id);
+    for (name, value) in attributes {
+        element.set_attribute(name, value).unwrap();
+    }
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+/// The `detail`s of the events heard so far.
+type Heard = Rc<RefCell<Vec<JsValue>>>;
+/// Keeps a document listener alive while the test holds it.
+type Listener = Closure<dyn Fn(web_sys::CustomEvent)>;
+
+/// Collects the `detail`s of `name` events that reach the document.
+fn listen(name: &str) -> (Heard, Listener) {
+    let seen: Heard = Rc::default();
+    let sink = Rc::clone(&seen);
+    let listener: Listener = Closure::new(move |event: web_sys::CustomEvent| {
+        sink.borrow_mut().push(event.detail());
+    });
+    document()
+        .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+        .unwrap();
+    (seen, listener)
+}
+
+fn property(value: &JsValue, key: &str) -> String {
+    js_sys::Reflect::get(value, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_custom_element_renders_the_form_and_applies_attribute_changes() {
+    let element = custom_element("element-a", &[("api-base", "/nowhere"), ("theme", "dark")]);
+    settle(30).await;
+    let root = element
+        .query_selector(".csf")
+        .unwrap()
+        .expect("the form is rendered");
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert!(element.query_selector("#element-a-name").unwrap().is_some());
+
+    element.set_attribute("theme", "light").unwrap();
+    element
+        .set_attribute("price-plans", r#"["gold", "silver"]"#)
+        .unwrap();
+    settle(50).await;
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("light"));
+    let options = element
+        .query_selector_all("#element-a-price-plan-name option")
+        .unwrap();
+    assert_eq!(options.length(), 3, "no plan, gold and silver");
+
+    element.remove();
+    settle(20).await;
+    assert_eq!(
+        element.child_element_count(),
+        0,
+        "removing the element removes the form"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn two_elements_keep_separate_values_and_drafts() {
+    let first = custom_element("twin-1", &[]);
+    let second = custom_element("twin-2", &[]);
+    settle(30).await;
+    let type_into = |element: &HtmlElement, id: &str, text: &str| {
+        let input: HtmlInputElement = element
+            .query_selector(&format!("#{id}"))
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        input.set_value(text);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    };
+    type_into(&first, "twin-1-display-name", "First Customer");
+    type_into(&second, "twin-2-display-name", "Second Customer");
+    settle(30).await;
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    let one = storage
+        .get_item("customer-signup-draft:twin-1")
+        .unwrap()
+        .unwrap();
+    let two = storage
+        .get_item("customer-signup-draft:twin-2")
+        .unwrap()
+        .unwrap();
+    assert!(
+        one.contains("First Customer") && !one.contains("Second"),
+        "{one}"
+    );
+    assert!(
+        two.contains("Second Customer") && !two.contains("First"),
+        "{two}"
+    );
+    first.remove();
+    second.remove();
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn events_tell_the_host_about_restored_drafts_and_failed_submits() {
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    storage
+        .set_item(
+            "customer-signup-draft:events",
+            r#"{"display_name": "Kept"}"#,
+        )
+        .unwrap();
+    let (restored, _restored_listener) = listen("customer-draft-restored");
+    let (failed, _failed_listener) = listen("customer-create-failed");
+    let element = custom_element("events", &[]);
+    settle(30).await;
+    assert_eq!(restored.borrow().len(), 1);
+    assert_eq!(property(&restored.borrow()[0], "formId"), "events");
+
+    element
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    settle(30).await;
+    assert_eq!(failed.borrow().len(), 1);
+    assert_eq!(property(&failed.borrow()[0], "kind"), "invalid");
+    element.remove();
+    storage.clear().unwrap();
 }

@@ -10,8 +10,9 @@ use super::rows::{MappingRows, MetadataRows};
 use super::state::FormState;
 use super::summary::{ErrorSummary, focus_soon};
 use crate::client;
-use crate::config::FormConfig;
+use crate::config::{FormConfig, PlanChoice};
 use crate::domain::{Country, CustomerDraft, DraftField};
+use crate::events;
 use crate::storage;
 use crate::submit::{Attempt, uuid_v4};
 
@@ -40,33 +41,32 @@ const fn autocomplete(token: &'static str) -> InputKind {
 /// page.
 #[component]
 pub fn CustomerForm(
-    /// The host page's options.
-    config: FormConfig,
+    /// The host page's options; changing them takes effect for the next request.
+    config: ArcRwSignal<FormConfig>,
     /// A name unique on the page, such as the mount element's id.
     #[prop(into)]
     form_id: String,
+    /// The element the form lives in, which the host page's events are dispatched on.
+    host: web_sys::HtmlElement,
 ) -> impl IntoView {
-    let restored_draft = storage::load(&config.draft_key);
+    let config = RwSignal::from(config);
+    let draft_key = config.with_untracked(|c| c.draft_key.clone());
+    let restored_draft = storage::load(&draft_key);
     let restored = RwSignal::new(restored_draft.is_some());
+    let host = StoredValue::new_local(host);
+    if restored.get_untracked() {
+        let detail = events::detail(&[("formId", &form_id)]);
+        host.with_value(|host| events::dispatch(host, events::DRAFT_RESTORED, &detail));
+    }
     let form = FormState::new(form_id, restored_draft.unwrap_or_default());
     provide_context(form);
-    let config = StoredValue::new(config);
     let status = RwSignal::new(Status::Idle);
     let last_attempt = StoredValue::new(None::<Attempt>);
     let summary = NodeRef::<leptos::html::Div>::new();
     let success = NodeRef::<leptos::html::Div>::new();
-    let plans = LocalResource::new(move || async move {
-        match client::price_plans(&config.get_value()).await {
-            Ok(plans) => Some(plans),
-            Err(error) => {
-                log::info!("{error}; the price plan is typed instead");
-                None
-            }
-        }
-    });
-    let plans = Signal::derive(move || plans.get().flatten());
+    let plans = price_plans(config);
 
-    save_draft_as_it_changes(form, status, config);
+    save_draft_as_it_changes(form, status, draft_key.clone());
     mark_title_while_invalid(form);
 
     let busy = move || status.with(|s| matches!(s, Status::Sending));
@@ -82,9 +82,12 @@ pub fn CustomerForm(
         let sent = form.draft.get_untracked();
         let customer = match sent.validate() {
             Ok(customer) => customer,
-            Err(_) => {
+            Err(errors) => {
                 status.set(Status::Idle);
                 focus_after_render(summary);
+                let message = format!("{} fields need correcting", errors.len());
+                let detail = events::detail(&[("kind", "invalid"), ("message", &message)]);
+                host.with_value(|host| events::dispatch(host, events::FAILED, &detail));
                 return;
             }
         };
@@ -92,11 +95,13 @@ pub fn CustomerForm(
         let attempt = Attempt::key_for(last_attempt.get_value().as_ref(), &body, new_key);
         status.set(Status::Sending);
         spawn_local(async move {
-            let result = client::create_customer(&config.get_value(), &attempt).await;
+            let result = client::create_customer(&config.get_untracked(), &attempt).await;
             match result {
                 Ok(created) => {
                     last_attempt.set_value(None);
-                    storage::clear(&config.with_value(|c| c.draft_key.clone()));
+                    storage::clear(&config.with_untracked(|c| c.draft_key.clone()));
+                    let detail = serde_wasm_json(&created.body);
+                    host.with_value(|host| events::dispatch(host, events::CREATED, &detail));
                     status.set(Status::Created(created));
                     focus_after_render(success);
                 }
@@ -106,6 +111,9 @@ pub fn CustomerForm(
                         form.show_server_problems(fields, &sent);
                         focus_after_render(summary);
                     }
+                    let detail =
+                        events::detail(&[("kind", error.kind()), ("message", &error.message())]);
+                    host.with_value(|host| events::dispatch(host, events::FAILED, &detail));
                     status.set(Status::Failed(error));
                 }
             }
@@ -118,7 +126,7 @@ pub fn CustomerForm(
         form.clear_server_problems();
         last_attempt.set_value(None);
         restored.set(false);
-        storage::clear(&config.with_value(|c| c.draft_key.clone()));
+        storage::clear(&config.with_untracked(|c| c.draft_key.clone()));
     };
     let create_another = Callback::new(move |()| {
         reset();
@@ -132,7 +140,7 @@ pub fn CustomerForm(
         _ => None,
     };
     view! {
-        <div class="csf">
+        <div class="csf" data-theme=move || config.with(|c| c.theme.as_str())>
             <RestoredNotice visible=restored on_discard=discard />
             <ErrorSummary node=summary />
             <StatusMessage status=status />
@@ -258,7 +266,7 @@ fn AddressSection() -> impl IntoView {
 }
 
 #[component]
-fn BillingSection(plans: Signal<Option<Vec<client::PlanChoice>>>) -> impl IntoView {
+fn BillingSection(plans: Signal<Option<Vec<PlanChoice>>>) -> impl IntoView {
     view! {
         <fieldset class="csf-section">
             <legend>"Billing"</legend>
@@ -273,38 +281,91 @@ fn BillingSection(plans: Signal<Option<Vec<client::PlanChoice>>>) -> impl IntoVi
 }
 
 /// Saves the draft to `sessionStorage` whenever it changes, except once the customer exists.
-fn save_draft_as_it_changes(
-    form: FormState,
-    status: RwSignal<Status>,
-    config: StoredValue<FormConfig>,
-) {
+fn save_draft_as_it_changes(form: FormState, status: RwSignal<Status>, key: String) {
     Effect::new(move |_| {
         let created = status.with(|s| matches!(s, Status::Created(_)));
         form.draft.with(|draft| {
             if !created {
-                config.with_value(|c| storage::save(&c.draft_key, draft));
+                storage::save(&key, draft);
             }
         });
     });
 }
 
-/// Prefixes the page title with "Error: " while a submitted form has problems, so that the
-/// first thing a screen reader announces after the reload-free submit says so.
-fn mark_title_while_invalid(form: FormState) {
-    let original = document().title();
-    let restore = original.clone();
-    Effect::new(move |_| {
-        let failing = form.problems.with(|p| !p.is_empty());
-        let title = if failing {
-            format!("Error: {original}")
-        } else {
-            original.clone()
-        };
-        if document().title() != title {
-            document().set_title(&title);
+/// The plans to offer: those the host page listed, or else those `GET {api}/price_plans/`
+/// answers with; `None` while loading and when neither is there.
+fn price_plans(config: RwSignal<FormConfig>) -> Signal<Option<Vec<PlanChoice>>> {
+    let fetched = LocalResource::new(move || {
+        let config = config.get();
+        async move {
+            if config.price_plans.is_some() {
+                return config.price_plans;
+            }
+            match client::price_plans(&config).await {
+                Ok(plans) => Some(plans),
+                Err(error) => {
+                    log::info!("{error}; the price plan is typed instead");
+                    None
+                }
+            }
         }
     });
-    on_cleanup(move || document().set_title(&restore));
+    Signal::derive(move || fetched.get().flatten())
+}
+
+/// The created customer as a JavaScript object, for the `customer-created` event.
+fn serde_wasm_json(value: &serde_json::Value) -> wasm_bindgen::JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(wasm_bindgen::JsValue::NULL)
+}
+
+/// The prefix the page title gets while a form on the page has problems.
+const ERROR_PREFIX: &str = "Error: ";
+
+thread_local! {
+    /// How many forms on the page show problems now; the title is marked while any does.
+    static FAILING_FORMS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Prefixes the page title with "Error: " while a submitted form has problems, so that a screen
+/// reader announces it. Several forms on one page share the one title: it stays marked while any
+/// of them has problems, and the host's own title is restored when none has.
+fn mark_title_while_invalid(form: FormState) {
+    // An atomic only because cleanups must be `Send`; the form lives on one thread.
+    let failing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let counted = std::sync::Arc::clone(&failing);
+    Effect::new(move |_| {
+        let now = form.problems.with(|p| !p.is_empty());
+        if now != counted.swap(now, std::sync::atomic::Ordering::Relaxed) {
+            count_failing_form(now);
+        }
+    });
+    on_cleanup(move || {
+        if failing.load(std::sync::atomic::Ordering::Relaxed) {
+            count_failing_form(false);
+        }
+    });
+}
+
+fn count_failing_form(failing: bool) {
+    let count = FAILING_FORMS.with(|count| {
+        let next = if failing {
+            count.get() + 1
+        } else {
+            count.get().saturating_sub(1)
+        };
+        count.set(next);
+        next
+    });
+    let title = document().title();
+    let base = title.strip_prefix(ERROR_PREFIX).unwrap_or(&title);
+    let wanted = if count > 0 {
+        format!("{ERROR_PREFIX}{base}")
+    } else {
+        base.to_owned()
+    };
+    if wanted != title {
+        document().set_title(&wanted);
+    }
 }
 
 /// Focuses `node` once it is on the page and visible.

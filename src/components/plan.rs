@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::field::{FieldMessage, TextField};
 use super::state::use_form;
-use crate::client::PlanChoice;
+use crate::config::PlanChoice;
 use crate::domain::DraftField;
 
 /// A select of the plans from `GET {api}/price_plans/` once they arrive; a text input while they
