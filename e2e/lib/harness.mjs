@@ -45,8 +45,8 @@ async function freePort() {
 }
 
 /**
- * A copy of the built form with extra pages: `variants` maps a file name to the `data-*`
- * attributes its form element gets, for options such as a short timeout.
+ * A copy of the built form with extra pages: `variants` maps a file name to the attributes its
+ * form element gets, for options such as a short timeout.
  */
 async function siteWith(variants) {
   const dir = await mkdtemp(join(tmpdir(), "signup-e2e-"));
@@ -54,9 +54,9 @@ async function siteWith(variants) {
   const index = await readFile(join(dir, "index.html"), "utf8");
   for (const [name, attributes] of Object.entries(variants)) {
     const extra = Object.entries(attributes)
-      .map(([key, value]) => ` data-${key}="${value}"`)
+      .map(([key, value]) => ` ${key}="${value}"`)
       .join("");
-    const page = index.replace('data-api-base="/api"', `data-api-base="/api"${extra}`);
+    const page = index.replace('api-base="/api"', `api-base="/api"${extra}`);
     await writeFile(join(dir, name), page);
   }
   return dir;
