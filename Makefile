@@ -9,16 +9,22 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 600
 
 LISTEN ?= 127.0.0.1:8080
 DEMO_DB ?= target/demo/customers.db
+# The strict policy the bundle is built to run under; `make run` serves every page with it.
+CSP ?= default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+	connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'
+export CSP
 
 .PHONY: run dev api test lint test-native test-browser test-e2e dist bench-native
 
-## The release build of the form and the local API together: a working demo at http://$(LISTEN)/.
+## The release build of the form and the local API together, under the strict CSP: the form at
+## http://$(LISTEN)/ and the example admin page at http://$(LISTEN)/example/.
 run: dist
 	cargo build -p local-api
 	mkdir -p $(dir $(DEMO_DB))
-	@echo "Demo: open http://$(LISTEN)/ (the API is under /api/). Ctrl-C stops it."
-	target/debug/local-api --listen $(LISTEN) --form-dir dist --db $(DEMO_DB) \
-		--price-plans api/demo/price_plans.json
+	@echo "Demo: the form at http://$(LISTEN)/, an admin page embedding it at" \
+		"http://$(LISTEN)/example/ (API under /api/). Ctrl-C stops it."
+	target/debug/local-api --listen $(LISTEN) --form-dir dist --example-dir examples/admin \
+		--content-security-policy "$$CSP" --db $(DEMO_DB) --price-plans api/demo/price_plans.json
 
 ## For working on the form: trunk serve rebuilds on change and proxies /api/ to the local API.
 dev:

@@ -89,12 +89,37 @@ pub fn router(state: AppState, cors_origins: &[HeaderValue]) -> Router {
     }
 }
 
-/// The API under `/api/` beside the built form served from `form_dir`, as an admin app serves
-/// its pages and proxies its API: one origin, so the form needs no CORS.
-pub fn with_form(api: Router, form_dir: &std::path::Path) -> Router {
-    let files =
-        tower_http::services::ServeDir::new(form_dir).append_index_html_on_directories(true);
-    Router::new().nest("/api", api).fallback_service(files)
+/// Static pages served beside the API, as an admin app serves its pages and proxies its API:
+/// one origin, so the form needs no CORS.
+#[derive(Clone, Debug, Default)]
+pub struct Pages {
+    /// The built form (trunk's `dist/`), served at `/`.
+    pub form_dir: Option<std::path::PathBuf>,
+    /// The example admin page's folder, served at `/example/`.
+    pub example_dir: Option<std::path::PathBuf>,
+    /// A `Content-Security-Policy` header for every page and file served.
+    pub content_security_policy: Option<HeaderValue>,
+}
+
+/// The API moved under `/api/`, beside the static pages.
+pub fn with_pages(api: Router, pages: &Pages) -> Router {
+    let serve = |dir: &std::path::Path| {
+        tower_http::services::ServeDir::new(dir).append_index_html_on_directories(true)
+    };
+    let mut files = Router::new();
+    if let Some(dir) = &pages.example_dir {
+        files = files.nest_service("/example", serve(dir));
+    }
+    if let Some(dir) = &pages.form_dir {
+        files = files.fallback_service(serve(dir));
+    }
+    if let Some(policy) = &pages.content_security_policy {
+        files = files.layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            policy.clone(),
+        ));
+    }
+    Router::new().nest("/api", api).merge(files)
 }
 
 /// Cross-origin access for the given origins only, with cookies, for a form served elsewhere.

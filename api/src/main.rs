@@ -8,7 +8,7 @@ use axum::http::HeaderValue;
 use clap::Parser;
 use local_api::faults::Faults;
 use local_api::store::Store;
-use local_api::{AppState, PricePlan, router, serve::serve, with_form};
+use local_api::{AppState, Pages, PricePlan, router, serve::serve, with_pages};
 use tracing_subscriber::EnvFilter;
 
 /// A local stand-in for the hosted customers API.
@@ -43,6 +43,12 @@ struct Options {
     /// /api/, so that one address is a working demo.
     #[arg(long)]
     form_dir: Option<PathBuf>,
+    /// A directory with the example admin page, served at /example/ (moves the API under /api/).
+    #[arg(long)]
+    example_dir: Option<PathBuf>,
+    /// A Content-Security-Policy header sent with every served page and file.
+    #[arg(long)]
+    content_security_policy: Option<HeaderValue>,
     /// Enables the /_test/ routes that inject faults and report request counts. Never on by
     /// default.
     #[arg(long)]
@@ -81,14 +87,27 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         tracing::warn!("test hooks enabled: /_test/ routes can make requests fail");
     }
     let mut app = router(state, &options.cors_origins);
-    if let Some(dir) = &options.form_dir {
-        app = with_form(app, dir);
+    let pages = Pages {
+        form_dir: options.form_dir.clone(),
+        example_dir: options.example_dir.clone(),
+        content_security_policy: options.content_security_policy.clone(),
+    };
+    let serves_pages = pages.form_dir.is_some() || pages.example_dir.is_some();
+    if serves_pages {
+        app = with_pages(app, &pages);
     }
     let listener = tokio::net::TcpListener::bind(options.listen).await?;
     let address = listener.local_addr()?;
-    match &options.form_dir {
-        Some(_) => tracing::info!("form at http://{address}/, API at http://{address}/api/"),
-        None => tracing::info!("customers API at http://{address}/"),
+    if serves_pages {
+        tracing::info!("API at http://{address}/api/");
+    } else {
+        tracing::info!("customers API at http://{address}/");
+    }
+    if pages.form_dir.is_some() {
+        tracing::info!("form at http://{address}/");
+    }
+    if pages.example_dir.is_some() {
+        tracing::info!("example admin page at http://{address}/example/");
     }
     serve(listener, app, stop_signal()).await;
     Ok(())

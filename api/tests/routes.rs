@@ -427,7 +427,12 @@ async fn customers_and_keys_survive_a_restart() {
 async fn with_a_form_directory_the_api_moves_under_api() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), "<h1>form</h1>").unwrap();
-    let app = local_api::with_form(common::app(), dir.path());
+    let pages = local_api::Pages {
+        form_dir: Some(dir.path().to_owned()),
+        example_dir: Some(dir.path().to_owned()),
+        content_security_policy: Some(HeaderValue::from_static("default-src 'none'")),
+    };
+    let app = local_api::with_pages(common::app(), &pages);
     let page = send(&app, get("/")).await;
     assert_eq!(
         (page.status, page.text.as_str()),

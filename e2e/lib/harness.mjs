@@ -2,10 +2,10 @@
 // headless Chromium driven by playwright-core. Each test gets a fresh API (in-memory store).
 
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 const root = resolve(import.meta.dirname, "..", "..");
@@ -62,11 +62,26 @@ async function siteWith(variants) {
   return dir;
 }
 
-/** Starts the API on a free port and waits until it answers. */
-export async function startSite({ variants = {}, plans = true } = {}) {
+/** The policy the bundle must run under, as `make run` serves it. */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * Starts the API on a free port, serving a copy of the built form (with `variants`, and `files`
+ * mapping extra file names to their content), the example admin page at /example/, and every
+ * file with `csp` as its Content-Security-Policy when given. Waits until it answers.
+ */
+export async function startSite({ variants = {}, files = {}, plans = true, csp } = {}) {
   const dir = await siteWith(variants);
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), content);
+  }
   const port = await freePort();
   const args = ["--listen", `127.0.0.1:${port}`, "--form-dir", dir, "--enable-test-hooks"];
+  args.push("--example-dir", join(root, "examples", "admin"));
+  if (csp) args.push("--content-security-policy", csp);
   if (plans) args.push("--price-plans", join(root, "api", "demo", "price_plans.json"));
   const child = spawn(apiBinary, args, { stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
@@ -102,6 +117,7 @@ export async function startSite({ variants = {}, plans = true } = {}) {
     async customers() {
       return (await fetch(`${base}/api/customers/`)).json();
     },
+    dir,
     async stop() {
       child.kill("SIGTERM");
       await rm(dir, { recursive: true, force: true });
@@ -135,11 +151,12 @@ export async function launch() {
 }
 
 /** A new page at `url`, with the form mounted. */
-export async function openForm(browser, url) {
+export async function openForm(browser, url, { beforeLoad } = {}) {
   const page = await browser.newPage();
+  if (beforeLoad) await beforeLoad(page);
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
   await page.goto(url);
-  await page.getByRole("button", { name: "Create customer" }).waitFor();
+  await page.locator("button[type=submit]").first().waitFor();
   return page;
 }
 
