@@ -67,6 +67,7 @@ test-browser:
 
 test-e2e: dist
 	scripts/setup.sh browser
+	trunk build --release --offline --public-url /admin/signup/ --dist target/dist-subpath
 	cargo build -p local-api
 	npm test --prefix e2e
 
