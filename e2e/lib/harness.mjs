@@ -127,7 +127,7 @@ export async function startSite({ variants = {}, files = {}, plans = true, csp }
 
 /**
  * Registers hooks that give every test in the file a fresh site and share one browser; returns
- * a getter for both.
+ * an object holding both. `options` are `startSite`'s, or a function that makes them.
  */
 export function useSiteAndBrowser(hooks, options = {}) {
   const state = {};
@@ -138,7 +138,7 @@ export function useSiteAndBrowser(hooks, options = {}) {
     await state.browser.close();
   });
   hooks.beforeEach(async () => {
-    state.site = await startSite(options);
+    state.site = await startSite(typeof options === "function" ? await options() : options);
   });
   hooks.afterEach(async () => {
     await state.site.stop();

@@ -10,28 +10,13 @@ import {
   STRICT_CSP,
   fillSeedCustomer,
   formValues,
-  launch,
   openForm,
-  startSite,
+  useSiteAndBrowser,
 } from "../lib/harness.mjs";
 
 const readme = resolve(import.meta.dirname, "..", "..", "README.md");
 
-let browser;
-let site;
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  site = await startSite({ csp: STRICT_CSP, files: await extraPages() });
-});
-afterEach(async () => {
-  await site.stop();
-});
+const env = useSiteAndBrowser({ after, afterEach, before, beforeEach }, async () => ({ csp: STRICT_CSP, files: await extraPages() }));
 
 /** The README's embedding snippet, exactly as written there. */
 async function readmeSnippet() {
@@ -78,14 +63,14 @@ async function recordViolationsAndEvents(page) {
 }
 
 test("the example admin page runs under the strict CSP with no violation", async () => {
-  const page = await openForm(browser, `${site.base}/example/`, { beforeLoad: recordViolationsAndEvents });
-  const header = await (await fetch(`${site.base}/example/`)).headers.get("content-security-policy");
+  const page = await openForm(env.browser, `${env.site.base}/example/`, { beforeLoad: recordViolationsAndEvents });
+  const header = await (await fetch(`${env.site.base}/example/`)).headers.get("content-security-policy");
   assert.equal(header, STRICT_CSP);
 
   await page.getByRole("button", { name: "Create customer" }).click();
   await page.locator(".csf-summary:not([hidden])").waitFor();
   await fillSeedCustomer(page);
-  await site.fault({ kind: "server_error" });
+  await env.site.fault({ kind: "server_error" });
   await page.getByRole("button", { name: "Create customer" }).click();
   await page.locator(".csf-status--error").waitFor();
   await page.getByRole("button", { name: "Create customer" }).click();
@@ -120,7 +105,7 @@ test("the example admin page runs under the strict CSP with no violation", async
 });
 
 test("two forms on one page keep separate values and drafts", async () => {
-  const page = await openForm(browser, `${site.base}/two.html`);
+  const page = await openForm(env.browser, `${env.site.base}/two.html`);
   await page.locator("#first-display-name").fill("First Customer");
   await page.locator("#second-display-name").fill("Second Customer");
   await page.locator("#second-contact-info-city").fill("Boston");
@@ -137,7 +122,7 @@ test("two forms on one page keep separate values and drafts", async () => {
 });
 
 test("attribute changes after mounting take effect", async () => {
-  const page = await openForm(browser, `${site.base}/example/`);
+  const page = await openForm(env.browser, `${env.site.base}/example/`);
   const form = page.locator("customer-signup-form");
   await form.evaluate((element) => element.setAttribute("theme", "dark"));
   await page.locator('.csf[data-theme="dark"]').waitFor();
@@ -158,7 +143,7 @@ test("attribute changes after mounting take effect", async () => {
 
 test("the host page's global input, label and button styles leave the form intact", async () => {
   const styles = async (url) => {
-    const page = await openForm(browser, url);
+    const page = await openForm(env.browser, url);
     const read = await page.evaluate(() => {
       const pick = (selector, properties) => {
         const style = getComputedStyle(document.querySelector(selector));
@@ -173,8 +158,8 @@ test("the host page's global input, label and button styles leave the form intac
     await page.close();
     return read;
   };
-  const clean = await styles(`${site.base}/blank.html`);
-  const hostile = await styles(`${site.base}/example/`);
+  const clean = await styles(`${env.site.base}/blank.html`);
+  const hostile = await styles(`${env.site.base}/example/`);
   assert.deepEqual(hostile.label, clean.label);
   assert.deepEqual(hostile.button, clean.button);
   assert.equal(hostile.input["border-top-style"], "solid");
@@ -184,7 +169,7 @@ test("the host page's global input, label and button styles leave the form intac
 });
 
 test("removing the element frees the form: no listeners on the page, no nodes in memory", async () => {
-  const p = await browser.newPage();
+  const p = await env.browser.newPage();
   await p.addInitScript(() => {
     // Every target a listener was ever added to; the ones still on the page are counted.
     const targets = new Set();
@@ -195,7 +180,7 @@ test("removing the element frees the form: no listeners on the page, no nodes in
     };
     window.__listenerTargets = targets;
   });
-  await p.goto(`${site.base}/plain.html`);
+  await p.goto(`${env.site.base}/plain.html`);
   await p.waitForFunction(() => customElements.get("customer-signup-form"));
   const cdp = await p.context().newCDPSession(p);
   // Counts live inputs after a full collection. The devtools protocol keeps every object it
@@ -248,14 +233,14 @@ test("removing the element frees the form: no listeners on the page, no nodes in
 });
 
 test("the README's snippet works in a blank page, also below a sub-path", async () => {
-  const nested = join(site.dir, "admin", "customers");
+  const nested = join(env.site.dir, "admin", "customers");
   await mkdir(nested, { recursive: true });
-  for (const name of await readdir(site.dir)) {
+  for (const name of await readdir(env.site.dir)) {
     if (name === "admin") continue;
-    await cp(join(site.dir, name), join(nested, name), { recursive: true });
+    await cp(join(env.site.dir, name), join(nested, name), { recursive: true });
   }
   for (const path of ["/blank.html", "/admin/customers/blank.html"]) {
-    const page = await openForm(browser, `${site.base}${path}`, {
+    const page = await openForm(env.browser, `${env.site.base}${path}`, {
       beforeLoad: recordViolationsAndEvents,
     });
     await fillSeedCustomer(page);

@@ -7,29 +7,15 @@ import { cp, mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { after, afterEach, before, beforeEach, test } from "node:test";
 
-import { STRICT_CSP, fillSeedCustomer, launch, openForm, startSite } from "../lib/harness.mjs";
+import { STRICT_CSP, fillSeedCustomer, openForm, useSiteAndBrowser } from "../lib/harness.mjs";
 
 const subpathDist =
   process.env.FORM_DIST_SUBPATH ?? resolve(import.meta.dirname, "..", "..", "target", "dist-subpath");
 
-let browser;
-let site;
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  site = await startSite({ csp: STRICT_CSP });
-});
-afterEach(async () => {
-  await site.stop();
-});
+const env = useSiteAndBrowser({ after, afterEach, before, beforeEach }, { csp: STRICT_CSP });
 
 async function formAt(width, options = {}) {
-  const page = await openForm(browser, `${site.base}/`);
+  const page = await openForm(env.browser, `${env.site.base}/`);
   await page.setViewportSize({ width, height: 900 });
   if (options.media) await page.emulateMedia(options.media);
   await page.getByRole("button", { name: "Add mapping" }).click();
@@ -103,10 +89,10 @@ test("in forced-colours mode errors and focus stay visible", async () => {
 });
 
 test("a bundle built with --public-url works below that path", async () => {
-  const below = join(site.dir, "admin", "signup");
+  const below = join(env.site.dir, "admin", "signup");
   await mkdir(below, { recursive: true });
   await cp(subpathDist, below, { recursive: true });
-  const page = await openForm(browser, `${site.base}/admin/signup/`);
+  const page = await openForm(env.browser, `${env.site.base}/admin/signup/`);
   await fillSeedCustomer(page);
   await page.getByRole("button", { name: "Create customer" }).click();
   await page.locator(".csf-success").waitFor();

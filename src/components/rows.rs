@@ -5,38 +5,121 @@ use leptos::prelude::*;
 use super::field::{FieldMessage, InputKind, TextField};
 use super::state::use_form;
 use super::summary::focus_soon;
-use crate::domain::{DraftField, MappingDraft, MetadataDraft, ValueRegex};
+use crate::domain::{CustomerDraft, DraftField, MappingDraft, MetadataDraft, ValueRegex};
+
+/// One kind of repeatable row: what the list says and how its rows live in the draft.
+#[derive(Clone, Copy)]
+struct RowKind {
+    legend: &'static str,
+    hint: &'static str,
+    /// Names the rows in ids and labels: `mapping` gives "Add mapping", "Remove mapping 2".
+    noun: &'static str,
+    /// Where problems with the list as a whole are shown.
+    list_field: DraftField,
+    /// The input that gets focus in a new row.
+    first_input: fn(usize) -> DraftField,
+    count: fn(&CustomerDraft) -> usize,
+    push: fn(&mut CustomerDraft),
+    remove: fn(&mut CustomerDraft, usize),
+}
+
+const MAPPINGS: RowKind = RowKind {
+    legend: "Measurement mappings",
+    hint: "Which measurements belong to this customer: those whose label value matches the \
+           pattern. Optional.",
+    noun: "mapping",
+    list_field: DraftField::Mappings,
+    first_input: DraftField::MappingLabel,
+    count: |d| d.measurement_mappings.len(),
+    push: |d| d.measurement_mappings.push(MappingDraft::default()),
+    remove: |d, i| {
+        d.measurement_mappings.remove(i);
+    },
+};
+
+const METADATA: RowKind = RowKind {
+    legend: "Metadata",
+    hint: "Your own key–value notes about the customer, such as a CRM ID. Optional.",
+    noun: "metadata",
+    list_field: DraftField::Metadata,
+    first_input: DraftField::MetadataProperty,
+    count: |d| d.customer_metadata.len(),
+    push: |d| d.customer_metadata.push(MetadataDraft::default()),
+    remove: |d, i| {
+        d.customer_metadata.remove(i);
+    },
+};
 
 /// The measurement-mapping rows with "Add mapping".
 #[component]
 pub fn MappingRows() -> impl IntoView {
+    view! { <RowList kind=MAPPINGS row=|index| view! { <MappingRow index=index /> }.into_any() /> }
+}
+
+/// The metadata rows with "Add metadata".
+#[component]
+pub fn MetadataRows() -> impl IntoView {
+    view! { <RowList kind=METADATA row=|index| view! { <MetadataRow index=index /> }.into_any() /> }
+}
+
+/// A fieldset of rows of one kind, with the list's own message and an add button that moves
+/// focus into the new row.
+#[component]
+fn RowList(kind: RowKind, row: fn(usize) -> AnyView) -> impl IntoView {
     let form = use_form();
-    let count = move || form.draft.with(|d| d.measurement_mappings.len());
-    let list_message = form.message_for(DraftField::Mappings);
-    let add_id = form.part_id("add-mapping");
+    let count = move || form.draft.with(kind.count);
     let add = move |_| {
-        form.draft
-            .update(|d| d.measurement_mappings.push(MappingDraft::default()));
-        let at = form
-            .draft
-            .with_untracked(|d| d.measurement_mappings.len() - 1);
-        focus_soon(form.id(DraftField::MappingLabel(at)));
+        form.draft.update(kind.push);
+        let at = form.draft.with_untracked(kind.count) - 1;
+        focus_soon(form.id((kind.first_input)(at)));
     };
     view! {
         <fieldset class="csf-section">
-            <legend>"Measurement mappings"</legend>
-            <p class="csf-hint">
-                "Which measurements belong to this customer: those whose label value matches the \
-                 pattern. Optional."
-            </p>
-            <FieldMessage id=form.part_id("mappings-error") message=list_message />
+            <legend>{kind.legend}</legend>
+            <p class="csf-hint">{kind.hint}</p>
+            <FieldMessage
+                id=form.part_id(&format!("{}-list-error", kind.noun))
+                message=form.message_for(kind.list_field)
+            />
             <For each=move || 0..count() key=|i| *i let:index>
-                <MappingRow index=index />
+                {row(index)}
             </For>
-            <button type="button" class="csf-secondary" id=add_id on:click=add>
-                "Add mapping"
+            <button
+                type="button"
+                class="csf-secondary"
+                id=form.part_id(&format!("add-{}", kind.noun))
+                on:click=add
+            >
+                {format!("Add {}", kind.noun)}
             </button>
         </fieldset>
+    }
+}
+
+/// Removes row `index`. Focus goes to the row that took its place, or to the add button when
+/// it was the last: never lost to the page body.
+#[component]
+fn RemoveRow(kind: RowKind, index: usize) -> impl IntoView {
+    let form = use_form();
+    let remove = move |_| {
+        form.draft.update(|d| {
+            if index < (kind.count)(d) {
+                (kind.remove)(d, index);
+            }
+        });
+        let remaining = form.draft.with_untracked(kind.count);
+        let target = if index < remaining {
+            form.id((kind.first_input)(index))
+        } else {
+            form.part_id(&format!("add-{}", kind.noun))
+        };
+        focus_soon(target);
+    };
+    let label = format!("Remove {} {}", kind.noun, index + 1);
+    view! {
+        <button type="button" class="csf-remove" on:click=remove aria-label=label>
+            "Remove"
+        </button>
     }
 }
 
@@ -63,20 +146,6 @@ fn MappingRow(index: usize) -> impl IntoView {
         form.draft
             .with(|d| d.measurement_mappings.get(index).map(try_pattern))
     });
-    let remove = move |_| {
-        form.draft.update(|d| {
-            if index < d.measurement_mappings.len() {
-                d.measurement_mappings.remove(index);
-            }
-        });
-        focus_after_removal(
-            form,
-            index,
-            |d| d.measurement_mappings.len(),
-            DraftField::MappingLabel,
-            "add-mapping",
-        );
-    };
     view! {
         <div class="csf-row" role="group" aria-label=format!("Mapping {number}")>
             <TextField field=DraftField::MappingLabel(index) label=format!("Mapping {number} label") hint="Such as customer_id" kind=InputKind::VERBATIM />
@@ -96,9 +165,7 @@ fn MappingRow(index: usize) -> impl IntoView {
                     {move || tried.get().map(TryResult::into_view)}
                 </p>
             </div>
-            <button type="button" class="csf-remove" on:click=remove aria-label=format!("Remove mapping {number}")>
-                "Remove"
-            </button>
+            <RemoveRow kind=MAPPINGS index=index />
         </div>
     }
 }
@@ -165,76 +232,19 @@ impl TryResult {
     }
 }
 
-/// The metadata rows with "Add metadata".
-#[component]
-pub fn MetadataRows() -> impl IntoView {
-    let form = use_form();
-    let count = move || form.draft.with(|d| d.customer_metadata.len());
-    let list_message = form.message_for(DraftField::Metadata);
-    let add = move |_| {
-        form.draft
-            .update(|d| d.customer_metadata.push(MetadataDraft::default()));
-        let at = form.draft.with_untracked(|d| d.customer_metadata.len() - 1);
-        focus_soon(form.id(DraftField::MetadataProperty(at)));
-    };
-    view! {
-        <fieldset class="csf-section">
-            <legend>"Metadata"</legend>
-            <p class="csf-hint">"Your own key–value notes about the customer, such as a CRM ID. Optional."</p>
-            <FieldMessage id=form.part_id("metadata-error") message=list_message />
-            <For each=move || 0..count() key=|i| *i let:index>
-                <MetadataRow index=index />
-            </For>
-            <button type="button" class="csf-secondary" id=form.part_id("add-metadata") on:click=add>
-                "Add metadata"
-            </button>
-        </fieldset>
-    }
-}
-
+/// One metadata entry: property, value, and a remove button.
 #[component]
 fn MetadataRow(index: usize) -> impl IntoView {
-    let form = use_form();
     let number = index + 1;
-    let remove = move |_| {
-        form.draft.update(|d| {
-            if index < d.customer_metadata.len() {
-                d.customer_metadata.remove(index);
-            }
-        });
-        focus_after_removal(
-            form,
-            index,
-            |d| d.customer_metadata.len(),
-            DraftField::MetadataProperty,
-            "add-metadata",
-        );
-    };
     view! {
         <div class="csf-row" role="group" aria-label=format!("Metadata {number}")>
-            <TextField field=DraftField::MetadataProperty(index) label=format!("Metadata {number} property") kind=InputKind::VERBATIM />
+            <TextField
+                field=DraftField::MetadataProperty(index)
+                label=format!("Metadata {number} property")
+                kind=InputKind::VERBATIM
+            />
             <TextField field=DraftField::MetadataValue(index) label=format!("Metadata {number} value") />
-            <button type="button" class="csf-remove" on:click=remove aria-label=format!("Remove metadata {number}")>
-                "Remove"
-            </button>
+            <RemoveRow kind=METADATA index=index />
         </div>
     }
-}
-
-/// After a row is removed, focus goes to the row that took its place, or to the add button when
-/// it was the last: never lost to the page body.
-fn focus_after_removal(
-    form: super::FormState,
-    index: usize,
-    rows: fn(&crate::domain::CustomerDraft) -> usize,
-    first_input: fn(usize) -> DraftField,
-    add_button: &str,
-) {
-    let remaining = form.draft.with_untracked(rows);
-    let target = if index < remaining {
-        form.id(first_input(index))
-    } else {
-        form.part_id(add_button)
-    };
-    focus_soon(target);
 }
