@@ -141,6 +141,27 @@ test("attribute changes after mounting take effect", async () => {
   await page.close();
 });
 
+test("hosts that prefer code mount and unmount the form from JavaScript", async () => {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.site.base}/plain.html`);
+  await page.evaluate(async () => {
+    const { mountCustomerSignup } = await import("/customer-signup.js");
+    const slot = document.getElementById("slot");
+    slot.id = "coded";
+    window.handle = mountCustomerSignup(slot, {
+      apiBase: "/api",
+      theme: "dark",
+      pricePlans: [{ name: "gold", display_name: "Gold" }],
+    });
+  });
+  await page.locator('#coded .csf[data-theme="dark"]').waitFor();
+  await page.locator("#coded-price-plan-name option[value=gold]").waitFor({ state: "attached" });
+  assert.equal(await page.locator("#coded-price-plan-name option").count(), 2);
+  await page.evaluate(() => window.handle.unmount());
+  assert.equal(await page.locator("#coded").evaluate((e) => e.childElementCount), 0);
+  await page.close();
+});
+
 test("the host page's global input, label and button styles leave the form intact", async () => {
   const styles = async (url) => {
     const page = await openForm(env.browser, url);
