@@ -14,7 +14,7 @@ CSP ?= default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self
 	connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'
 export CSP
 
-.PHONY: run dev api test lint test-native test-browser test-e2e dist bench-native
+.PHONY: run dev api test lint test-native test-browser test-e2e dist bench bench-native
 
 ## The release build of the form and the local API together, under the strict CSP: the form at
 ## http://$(LISTEN)/ and the example admin page at http://$(LISTEN)/example/.
@@ -70,6 +70,14 @@ test-e2e: dist
 	trunk build --release --offline --public-url /admin/signup/ --dist target/dist-subpath
 	cargo build -p local-api
 	npm test --prefix e2e
+
+## Performance figures (a benchmark: it prints, it never fails): what the browser downloads,
+## load and keystroke times in Chromium, validation in the browser and natively, memory.
+bench: dist
+	scripts/setup.sh browser
+	cargo build -p local-api
+	node e2e/bench/bench.mjs
+	cargo bench --bench validate
 
 ## Criterion figures for validating a full draft natively.
 bench-native:

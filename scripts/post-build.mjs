@@ -32,11 +32,13 @@ if (!js || !wasm) {
 
 const loader = `// Loads the customer signup form: registers <customer-signup-form> and mounts every element
 // marked data-customer-signup. Generated at build time; names the hashed files of this build.
-import init, { mountCustomerSignup, CustomerSignupHandle } from "./${js}";
+import init, { mountCustomerSignup, CustomerSignupHandle, measureValidation } from "./${js}";
 
-await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
+const wasm = await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
 
-export { mountCustomerSignup, CustomerSignupHandle };
+/** The module's linear memory, for measuring what the form uses. */
+export const memory = wasm.memory;
+export { mountCustomerSignup, CustomerSignupHandle, measureValidation };
 `;
 await writeFile(join(staging, "customer-signup.js"), loader);
 const integrity = `sha384-${createHash("sha384").update(loader).digest("base64")}`;

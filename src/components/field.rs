@@ -70,10 +70,12 @@ pub fn TextField(
             (!joined.is_empty()).then_some(joined)
         }
     };
-    let value = move || {
+    // A memo, so that a keystroke elsewhere in the form re-reads this field's text but writes
+    // to its input only when the text itself changed.
+    let value = Memo::new(move |_| {
         form.draft
             .with(|d| d.text(field).cloned().unwrap_or_default())
-    };
+    });
     let on_input = move |ev: leptos::ev::Event| form.set(field, event_target_value(&ev));
     let invalid = move || message.with(|m| m.is_some()).then_some("true");
     let autocapitalize = kind.verbatim.then_some("none");

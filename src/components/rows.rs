@@ -130,10 +130,10 @@ fn MappingRow(index: usize) -> impl IntoView {
     let number = index + 1;
     let sample_id = form.part_id(&format!("mapping-{index}-sample"));
     let result_id = format!("{sample_id}-result");
-    let sample = move || {
+    let sample = Memo::new(move |_| {
         form.draft
             .with(|d| d.measurement_mappings.get(index).map(|r| r.sample.clone()))
-    };
+    });
     let set_sample = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         form.draft.update(|d| {

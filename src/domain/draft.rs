@@ -196,6 +196,50 @@ impl CustomerDraft {
         draft_text!(self, field, get_mut, [&mut])
     }
 
+    /// A draft with every field filled in, as a thorough admin would, with two mappings and
+    /// two metadata rows: what the benchmarks validate, natively and in the browser.
+    pub fn benchmark_example() -> Self {
+        let mapping = |label: &str, value_regex: &str, sample: &str| MappingDraft {
+            label: label.into(),
+            value_regex: value_regex.into(),
+            sample: sample.into(),
+        };
+        let metadata = |property: &str, value: &str| MetadataDraft {
+            property: property.into(),
+            value: value.into(),
+        };
+        CustomerDraft {
+            name: "customer_1".into(),
+            display_name: "Customer 1".into(),
+            description: "Enterprise account, billed monthly.\nOnboarded by the sales team.".into(),
+            email: "billing@customer1.com".into(),
+            secondary_emails: "ops@customer1.com, finance@customer1.com".into(),
+            phone: "+1 212 555 0100 ext. 204".into(),
+            website: "https://customer1.com".into(),
+            legal_name: "Customer One, Inc.".into(),
+            vat_id: "US-123456789".into(),
+            logo_url: "https://customer1.com/logo.png".into(),
+            address_line_1: "111 Main St".into(),
+            address_line_2: "#1".into(),
+            city: "New York".into(),
+            state: "NY".into(),
+            country: "United States".into(),
+            postal_code: "10011".into(),
+            price_plan_name: "standard".into(),
+            price_plan_tag: "v2".into(),
+            tags: "enterprise, east coast, priority".into(),
+            autogenerate_payment_gateway_customer: true,
+            measurement_mappings: vec![
+                mapping("customer_id", "^customer_1$", "customer_1"),
+                mapping("region", r"^us-(east|west)-\d+$", "us-east-1"),
+            ],
+            customer_metadata: vec![
+                metadata("crm_id", "0015g00000XyZ"),
+                metadata("segment", "enterprise"),
+            ],
+        }
+    }
+
     /// Whether nothing has been typed yet: such a draft is not worth saving or restoring.
     pub fn is_blank(&self) -> bool {
         *self == Self::default()

@@ -114,8 +114,9 @@ fn compile(source: &str) -> Result<Regex, PatternError> {
         })
 }
 
-/// How many recently compiled patterns are kept per thread.
-const RECENT_CAPACITY: usize = 32;
+/// How many recently compiled patterns are kept per thread: more than a customer can have
+/// mappings, so validating the largest draft on every keystroke never recompiles one.
+const RECENT_CAPACITY: usize = super::input::MAX_MAPPINGS + 28;
 
 /// The patterns compiled most recently on this thread, newest last.
 ///

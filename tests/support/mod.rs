@@ -48,32 +48,5 @@ pub fn metadata(property: &str, value: &str) -> MetadataDraft {
 
 /// Every field filled in, as a thorough admin would, with two mappings and two metadata rows.
 pub fn full_draft() -> CustomerDraft {
-    CustomerDraft {
-        description: "Enterprise account, billed monthly.\nOnboarded by the sales team.".into(),
-        secondary_emails: "ops@customer1.com, finance@customer1.com".into(),
-        phone: "+1 212 555 0100 ext. 204".into(),
-        website: "https://customer1.com".into(),
-        legal_name: "Customer One, Inc.".into(),
-        vat_id: "US-123456789".into(),
-        logo_url: "https://customer1.com/logo.png".into(),
-        price_plan_name: "standard".into(),
-        price_plan_tag: "v2".into(),
-        tags: "enterprise, east coast, priority".into(),
-        autogenerate_payment_gateway_customer: true,
-        measurement_mappings: vec![
-            MappingDraft {
-                sample: "customer_1".into(),
-                ..mapping("customer_id", "^customer_1$")
-            },
-            MappingDraft {
-                sample: "us-east-1".into(),
-                ..mapping("region", r"^us-(east|west)-\d+$")
-            },
-        ],
-        customer_metadata: vec![
-            metadata("crm_id", "0015g00000XyZ"),
-            metadata("segment", "enterprise"),
-        ],
-        ..seed_draft()
-    }
+    CustomerDraft::benchmark_example()
 }

@@ -1,0 +1,228 @@
+// The form's performance figures, printed as tables. A benchmark, not a test: it never fails on
+// a figure. Run by `make bench`, after the release build.
+//
+// - bytes of every file the browser downloads: raw, gzip -9 and brotli;
+// - navigation start to interactive (the form's performance mark), cold loads, unthrottled and
+//   with the CPU slowed 4x through DevTools;
+// - keystroke to visible error update after a failed submit, with 50 mapping rows, CPU 4x;
+// - validating a full draft inside the browser;
+// - memory: wasm linear memory and JS heap after load, and after adding and removing 1,000
+//   mapping rows.
+
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+import { launch, startSite } from "../lib/harness.mjs";
+
+const dist = process.env.FORM_DIST ?? resolve(import.meta.dirname, "..", "..", "dist");
+const LOADS = Number(process.env.BENCH_LOADS ?? 15);
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 40);
+
+function table(title, header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padStart(widths[i])).join("  ");
+  console.log(`\n${title}`);
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, at)];
+}
+
+const ms = (value) => value.toFixed(1);
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+
+async function files(dir) {
+  const found = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await files(path)));
+    else found.push(path);
+  }
+  return found;
+}
+
+/** The bytes of every file a browser downloads for the standalone page. */
+async function sizes(downloaded) {
+  const rows = [];
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const path of (await files(dist)).sort()) {
+    const name = relative(dist, path);
+    if (!downloaded.has(name)) continue;
+    const bytes = await readFile(path);
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    const brotli = brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length;
+    total.raw += bytes.length;
+    total.gzip += gzip;
+    total.brotli += brotli;
+    rows.push([name, bytes.length, gzip, brotli]);
+  }
+  rows.push(["total", total.raw, total.gzip, total.brotli]);
+  table("Transfer (bytes)", ["file", "raw", "gzip -9", "brotli"], rows);
+  return total;
+}
+
+/** Loads the page cold (new context, empty cache) and returns ms from navigation to the mark. */
+async function coldLoad(browser, url, throttle) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (throttle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+  const requested = new Set();
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname.slice(1);
+    requested.add(path === "" || path.endsWith("/") ? `${path}index.html` : path);
+  });
+  await page.goto(url);
+  const interactive = await page.evaluate(async () => {
+    const mark = "customer-signup:interactive";
+    while (performance.getEntriesByName(mark).length === 0) {
+      await new Promise((done) => setTimeout(done, 5));
+    }
+    return performance.getEntriesByName(mark)[0].startTime;
+  });
+  await context.close();
+  return { interactive, requested };
+}
+
+async function loadTimes(browser, url) {
+  const rows = [];
+  let requested = new Set();
+  for (const throttle of [1, 4]) {
+    const times = [];
+    for (let i = 0; i < LOADS; i++) {
+      const load = await coldLoad(browser, url, throttle);
+      times.push(load.interactive);
+      requested = load.requested;
+    }
+    rows.push([`CPU ${throttle}x`, LOADS, ms(percentile(times, 50)), ms(percentile(times, 95))]);
+  }
+  table("Navigation start to interactive (ms, cold loads)", ["", "loads", "median", "p95"], rows);
+  return requested;
+}
+
+/** A draft with 50 mapping rows and an invalid email, saved so the page restores it. */
+function bigDraft() {
+  const rows = Array.from({ length: 50 }, (_, i) => ({
+    label: `label_${i}`,
+    value_regex: `^customer-${i}-\\d+$`,
+    sample: `customer-${i}-42`,
+  }));
+  return JSON.stringify({ name: "customer_1", email: "x", measurement_mappings: rows });
+}
+
+async function keystrokes(browser, base) {
+  const page = await browser.newPage();
+  await page.goto(`${base}/`);
+  await page.evaluate((draft) => {
+    sessionStorage.setItem("customer-signup-draft:customer-signup", draft);
+  }, bigDraft());
+  await page.reload();
+  await page.locator("#customer-signup-mapping-49-label").waitFor();
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await page.locator("#customer-signup-contact-info-email-error").waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  const times = await page.evaluate(async (count) => {
+    const input = document.getElementById("customer-signup-contact-info-email");
+    const times = [];
+    // Two invalid addresses with different messages, so every keystroke changes the error.
+    const values = ["x@", "x"];
+    for (let i = 0; i < count; i++) {
+      const message = () => document.getElementById("customer-signup-contact-info-email-error");
+      const before = message()?.textContent;
+      const started = performance.now();
+      const changed = new Promise((done) => {
+        const observer = new MutationObserver(() => {
+          if (message()?.textContent !== before) {
+            observer.disconnect();
+            requestAnimationFrame(() => done(performance.now()));
+          }
+        });
+        observer.observe(input.closest(".csf-field"), {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+      });
+      input.value = values[i % 2];
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      times.push((await changed) - started);
+    }
+    return times;
+  }, KEYSTROKES);
+  await page.close();
+  table(
+    "Keystroke to visible error update (ms, 50 mapping rows, CPU 4x)",
+    ["keystrokes", "median", "p95"],
+    [[KEYSTROKES, ms(percentile(times, 50)), ms(percentile(times, 95))]],
+  );
+}
+
+async function validationInBrowser(browser, base) {
+  const page = await browser.newPage();
+  await page.goto(`${base}/`);
+  const micros = await page.evaluate(async () => {
+    const { measureValidation } = await import("/customer-signup.js");
+    measureValidation(200);
+    return measureValidation(5000);
+  });
+  await page.close();
+  table("Validating a full draft in the browser", ["iterations", "mean (µs)"], [[5000, micros.toFixed(2)]]);
+}
+
+async function memory(browser, base) {
+  const page = await browser.newPage();
+  await page.goto(`${base}/`);
+  await page.locator("button[type=submit]").waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  const measure = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    const wasm = await page.evaluate(async () => (await import("/customer-signup.js")).memory.buffer.byteLength);
+    return { js: usedSize, wasm };
+  };
+  const afterLoad = await measure();
+  await page.evaluate(async () => {
+    const add = [...document.querySelectorAll("button")].find((b) => b.textContent === "Add mapping");
+    for (let i = 0; i < 1000; i++) add.click();
+    await new Promise((done) => setTimeout(done, 100));
+    for (let i = 0; i < 1000; i++) {
+      document.querySelector("button[aria-label^='Remove mapping']").click();
+      if (i % 100 === 0) await new Promise((done) => setTimeout(done, 0));
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  });
+  const rows = await page.locator(".csf-row").count();
+  const afterRows = await measure();
+  await page.close();
+  table(
+    "Memory (KiB)",
+    ["", "wasm linear memory", "JS heap"],
+    [
+      ["after load", kb(afterLoad.wasm), kb(afterLoad.js)],
+      [`after adding and removing 1,000 rows (${rows} left)`, kb(afterRows.wasm), kb(afterRows.js)],
+    ],
+  );
+}
+
+const site = await startSite();
+const browser = await launch();
+try {
+  console.log(`Release bundle in ${dist}, served by the local API; Chromium ${browser.version()}`);
+  const requested = await loadTimes(browser, `${site.base}/`);
+  await sizes(requested);
+  await keystrokes(browser, site.base);
+  await validationInBrowser(browser, site.base);
+  await memory(browser, site.base);
+} finally {
+  await browser.close();
+  await site.stop();
+}
