@@ -163,7 +163,9 @@ pub fn GatewayCheckbox() -> impl IntoView {
             <input id=id.clone() type="checkbox" prop:checked=checked on:change=on_change />
             <label for=id>
                 "Create the payment-gateway customer"
-                <span class="csf-hint">" (also set up billing in the connected payment provider)"</span>
+                <span class="csf-hint">
+                    " (also set up billing in the connected payment provider)"
+                </span>
             </label>
         </div>
     }

@@ -148,7 +148,11 @@ pub fn CustomerForm(
                 created()
                     .map(|customer| {
                         view! {
-                            <CreatedPanel customer=customer node=success on_another=create_another />
+                            <CreatedPanel
+                                customer=customer
+                                node=success
+                                on_another=create_another
+                            />
                         }
                     })
             }}
@@ -226,7 +230,8 @@ fn ContactSection() -> impl IntoView {
                 hint="Such as customer1.com" kind=url />
             <TextField field=DraftField::LegalName label="Legal name" optional=true
                 hint="The registered company name for invoices" kind=autocomplete("organization") />
-            <TextField field=DraftField::VatId label="VAT ID" optional=true kind=InputKind::VERBATIM />
+            <TextField field=DraftField::VatId label="VAT ID" optional=true
+                kind=InputKind::VERBATIM />
             <TextField field=DraftField::LogoUrl label="Logo URL" optional=true
                 hint="A full address starting with https://" kind=logo />
         </fieldset>
@@ -272,7 +277,8 @@ fn BillingSection(plans: Signal<Option<Vec<PlanChoice>>>) -> impl IntoView {
             <legend>"Billing"</legend>
             <PricePlanField plans=plans />
             <TextField field=DraftField::PricePlanTag label="Price plan tag" optional=true
-                hint="A version tag of the plan; leave empty for the current one" kind=InputKind::VERBATIM />
+                hint="A version tag of the plan; leave empty for the current one"
+                kind=InputKind::VERBATIM />
             <TextField field=DraftField::Tags label="Tags" optional=true
                 hint="Separate tags with commas, such as enterprise, east coast" />
             <GatewayCheckbox />

@@ -63,7 +63,9 @@ fn PlanSelect(plans: Vec<PlanChoice>) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| form.set(field, event_target_value(&ev));
     view! {
         <div class="csf-field" class:csf-field--error=move || message.with(|m| m.is_some())>
-            <label for=id.clone()>"Price plan" <span class="csf-optional">" (optional)"</span></label>
+            <label for=id.clone()>
+                "Price plan" <span class="csf-optional">" (optional)"</span>
+            </label>
             <FieldMessage id=error_id.clone() message=message />
             <select
                 id=id

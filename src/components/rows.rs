@@ -148,10 +148,22 @@ fn MappingRow(index: usize) -> impl IntoView {
     });
     view! {
         <div class="csf-row" role="group" aria-label=format!("Mapping {number}")>
-            <TextField field=DraftField::MappingLabel(index) label=format!("Mapping {number} label") hint="Such as customer_id" kind=InputKind::VERBATIM />
-            <TextField field=DraftField::MappingRegex(index) label=format!("Mapping {number} value regex") hint="Such as ^customer_1$" kind=InputKind::VERBATIM />
+            <TextField
+                field=DraftField::MappingLabel(index)
+                label=format!("Mapping {number} label")
+                hint="Such as customer_id"
+                kind=InputKind::VERBATIM
+            />
+            <TextField
+                field=DraftField::MappingRegex(index)
+                label=format!("Mapping {number} value regex")
+                hint="Such as ^customer_1$"
+                kind=InputKind::VERBATIM
+            />
             <div class="csf-field csf-tester">
-                <label for=sample_id.clone()>"Try a value" <span class="csf-optional">" (not sent)"</span></label>
+                <label for=sample_id.clone()>
+                    "Try a value" <span class="csf-optional">" (not sent)"</span>
+                </label>
                 <input
                     id=sample_id
                     type="text"
@@ -208,7 +220,9 @@ impl TryResult {
     fn into_view(self) -> AnyView {
         match self {
             TryResult::Idle => view! {
-                <span class="csf-hint">"Type a label value to see whether this mapping would claim it."</span>
+                <span class="csf-hint">
+                    "Type a label value to see whether this mapping would claim it."
+                </span>
             }
             .into_any(),
             TryResult::Broken => view! {
@@ -225,7 +239,10 @@ impl TryResult {
             }
             .into_any(),
             TryResult::NoMatch => view! {
-                <span class="csf-try-miss">"Does not match: measurements with this value would not belong to this customer."</span>
+                <span class="csf-try-miss">
+                    "Does not match: measurements with this value would not belong to this \
+                     customer."
+                </span>
             }
             .into_any(),
         }
@@ -243,7 +260,10 @@ fn MetadataRow(index: usize) -> impl IntoView {
                 label=format!("Metadata {number} property")
                 kind=InputKind::VERBATIM
             />
-            <TextField field=DraftField::MetadataValue(index) label=format!("Metadata {number} value") />
+            <TextField
+                field=DraftField::MetadataValue(index)
+                label=format!("Metadata {number} value")
+            />
             <RemoveRow kind=METADATA index=index />
         </div>
     }
