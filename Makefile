@@ -53,13 +53,14 @@ test: lint test-native test-browser test-e2e
 lint:
 	scripts/setup.sh native
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy -p customer-signup-bench --all-targets -- -D warnings
 	cargo clippy -p customer-signup --target wasm32-unknown-unknown --lib --bins --test web \
 		-- -D warnings
 
 test-native:
 	scripts/setup.sh native
-	cargo test --workspace
+	cargo test
 
 test-browser:
 	scripts/setup.sh browser
@@ -77,8 +78,8 @@ bench: dist
 	scripts/setup.sh browser
 	cargo build -p local-api
 	node e2e/bench/bench.mjs
-	cargo bench --bench validate
+	cargo bench -p customer-signup-bench
 
 ## Criterion figures for validating a full draft natively.
 bench-native:
-	cargo bench --bench validate
+	cargo bench -p customer-signup-bench

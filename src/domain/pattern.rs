@@ -77,6 +77,12 @@ pub enum PatternError {
     /// The regex crate could not parse it; its explanation follows, with the position marked.
     #[error("This is not a pattern the API can use:\n{0}")]
     Syntax(String),
+    /// A Unicode property class such as `\p{Greek}`, which the API's pattern language lacks.
+    #[error(
+        "Unicode property classes such as \\p{{…}} are not supported: list the characters, \
+         like [a-zA-Z], or use \\w, \\d or \\s"
+    )]
+    PropertyClass,
     /// It would compile into a program over [`ValueRegex::SIZE_LIMIT`].
     #[error("This pattern is too large to check safely: use fewer or smaller repetitions")]
     TooLarge,
@@ -94,12 +100,30 @@ impl FromStr for ValueRegex {
         if chars > Self::MAX_CHARS {
             return Err(PatternError::TooLong(chars));
         }
+        if has_property_class(source) {
+            return Err(PatternError::PropertyClass);
+        }
         let compiled = RECENT.with_borrow_mut(|recent| recent.compile(source))?;
         Ok(Self {
             source: source.to_owned(),
             compiled,
         })
     }
+}
+
+/// Whether `source` uses `\p{…}` or `\P{…}`.
+///
+/// Refused by rule rather than left to the `regex` crate's features: the bundle ships without
+/// the crate's property tables, but a native build may get them through another dependency,
+/// and the form and the server must accept exactly the same patterns.
+fn has_property_class(source: &str) -> bool {
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' && matches!(chars.next(), Some('p' | 'P')) {
+            return true;
+        }
+    }
+    false
 }
 
 fn compile(source: &str) -> Result<Regex, PatternError> {
@@ -194,6 +218,29 @@ mod tests {
         );
         assert!(recent.compile("(").is_err());
         assert_eq!(recent.entries.len(), RECENT_CAPACITY, "errors are not kept");
+    }
+
+    #[test]
+    fn perl_classes_and_case_folding_are_unicode_aware_but_property_classes_are_refused() {
+        let digits: ValueRegex = r"^\d+$".parse().unwrap();
+        assert!(digits.is_match("١٢٣"), "\\d matches any Unicode digit");
+        let word: ValueRegex = r"^\w+$".parse().unwrap();
+        assert!(word.is_match("café"));
+        let caseless: ValueRegex = "(?i)^acme-Éclair$".parse().unwrap();
+        assert!(caseless.is_match("ACME-éCLAIR"));
+        for pattern in [r"\p{Greek}", r"[\P{L}x]", r"\pL"] {
+            let refused = pattern.parse::<ValueRegex>().unwrap_err();
+            assert_eq!(refused, PatternError::PropertyClass, "{pattern}");
+        }
+        assert!(
+            r"^a\\p$".parse::<ValueRegex>().is_ok(),
+            "an escaped backslash before p is fine"
+        );
+        assert_eq!(
+            PatternError::PropertyClass.to_string(),
+            "Unicode property classes such as \\p{…} are not supported: list the characters, \
+             like [a-zA-Z], or use \\w, \\d or \\s"
+        );
     }
 
     #[test]

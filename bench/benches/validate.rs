@@ -1,6 +1,6 @@
 //! How long the rules take on a full draft: what every keystroke after a failed submit costs.
 //!
-//! Run with `make bench-native` (or `cargo bench --bench validate`).
+//! Run with `make bench-native` (or `cargo bench -p customer-signup-bench`).
 
 // criterion's macros define undocumented functions.
 #![allow(missing_docs)]
@@ -10,10 +10,10 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use customer_signup::domain::{CustomerDraft, ValueRegex};
 
-#[path = "../tests/support/mod.rs"]
-mod support;
-
-use support::full_draft;
+/// The draft every benchmark validates.
+fn full_draft() -> CustomerDraft {
+    CustomerDraft::benchmark_example()
+}
 
 fn validation(c: &mut Criterion) {
     let full = full_draft();

@@ -1,0 +1,1 @@
+//! Holds only the criterion benchmark in `benches/`; see `make bench-native`.
