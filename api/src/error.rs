@@ -5,6 +5,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use customer_signup::domain::{ErrorEnvelope, FieldErrors, FieldPath};
 
+/// What a `500` says; details of the failure go to the log only.
+pub const SERVER_FAILURE: &str = "The server failed to handle the request.";
+
 /// A request the API refuses, or a failure of its own.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -104,7 +107,7 @@ impl ApiError {
             ),
             ApiError::Storage(_) | ApiError::Task(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                ErrorEnvelope::new(500, "The server failed to handle the request."),
+                ErrorEnvelope::new(500, SERVER_FAILURE),
             ),
         }
     }

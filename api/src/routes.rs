@@ -7,13 +7,13 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use customer_signup::domain::{CustomerInput, FieldErrors, FieldPath, NewCustomer};
+use customer_signup::domain::{CustomerInput, ErrorEnvelope, FieldErrors, FieldPath, NewCustomer};
 use serde_json::Value;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, SERVER_FAILURE};
 use crate::faults::{Fault, FaultKind};
 use crate::serve::DropConnection;
 use crate::store::{Created, NewRecord, SavedResponse};
@@ -203,9 +203,7 @@ async fn fault_before(fault: Option<Fault>) -> Option<Response> {
             None
         }
         FaultKind::ServerError => {
-            let envelope = ApiError::Storage(rusqlite::Error::InvalidQuery)
-                .envelope()
-                .1;
+            let envelope = ErrorEnvelope::new(500, SERVER_FAILURE);
             Some((StatusCode::INTERNAL_SERVER_ERROR, Json(envelope.to_json())).into_response())
         }
         FaultKind::BadGatewayHtml => {
@@ -217,10 +215,8 @@ async fn fault_before(fault: Option<Fault>) -> Option<Response> {
             Some(response)
         }
         FaultKind::RateLimited => {
-            let envelope = customer_signup::domain::ErrorEnvelope::new(
-                429,
-                "Too many requests: wait a moment and try again.",
-            );
+            let envelope =
+                ErrorEnvelope::new(429, "Too many requests: wait a moment and try again.");
             let mut response =
                 (StatusCode::TOO_MANY_REQUESTS, Json(envelope.to_json())).into_response();
             response

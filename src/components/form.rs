@@ -100,7 +100,7 @@ pub fn CustomerForm(
                 Ok(created) => {
                     last_attempt.set_value(None);
                     storage::clear(&config.with_untracked(|c| c.draft_key.clone()));
-                    let detail = serde_wasm_json(&created.body);
+                    let detail = to_js_object(&created.body);
                     host.with_value(|host| events::dispatch(host, events::CREATED, &detail));
                     status.set(Status::Created(created));
                     focus_after_render(success);
@@ -301,8 +301,13 @@ fn save_draft_as_it_changes(form: FormState, status: RwSignal<Status>, key: Stri
 /// The plans to offer: those the host page listed, or else those `GET {api}/price_plans/`
 /// answers with; `None` while loading and when neither is there.
 fn price_plans(config: RwSignal<FormConfig>) -> Signal<Option<Vec<PlanChoice>>> {
+    // Only the options that decide the list refetch it: a theme change must not.
+    let source = Memo::new(move |_| {
+        config.with(|c| (c.api_base.clone(), c.price_plans.clone(), c.headers.clone()))
+    });
     let fetched = LocalResource::new(move || {
-        let config = config.get();
+        source.track();
+        let config = config.get_untracked();
         async move {
             if config.price_plans.is_some() {
                 return config.price_plans;
@@ -320,7 +325,7 @@ fn price_plans(config: RwSignal<FormConfig>) -> Signal<Option<Vec<PlanChoice>>> 
 }
 
 /// The created customer as a JavaScript object, for the `customer-created` event.
-fn serde_wasm_json(value: &serde_json::Value) -> wasm_bindgen::JsValue {
+fn to_js_object(value: &serde_json::Value) -> wasm_bindgen::JsValue {
     js_sys::JSON::parse(&value.to_string()).unwrap_or(wasm_bindgen::JsValue::NULL)
 }
 
