@@ -53,14 +53,14 @@ test: lint test-native test-browser test-e2e
 lint:
 	scripts/setup.sh native
 	cargo fmt --all --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy -p customer-signup -p local-api --all-targets -- -D warnings
 	cargo clippy -p customer-signup-bench --all-targets -- -D warnings
 	cargo clippy -p customer-signup --target wasm32-unknown-unknown --lib --bins --test web \
 		-- -D warnings
 
 test-native:
 	scripts/setup.sh native
-	cargo test
+	cargo test -p customer-signup -p local-api
 
 test-browser:
 	scripts/setup.sh browser
