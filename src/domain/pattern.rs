@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use regex::{Regex, RegexBuilder};
 use serde::{Serialize, Serializer};
@@ -18,7 +19,9 @@ use serde::{Serialize, Serializer};
 #[derive(Clone, Debug)]
 pub struct ValueRegex {
     source: String,
-    compiled: Regex,
+    /// Shared with the cache below: cloning a `Regex` builds a fresh pool of matching caches,
+    /// which showed in every keystroke's profile.
+    compiled: Arc<Regex>,
 }
 
 impl ValueRegex {
@@ -151,7 +154,7 @@ const RECENT_CAPACITY: usize = super::input::MAX_MAPPINGS + 28;
 /// and a half-typed pattern is usually wrong only for a moment.
 #[derive(Default)]
 struct Recent {
-    entries: Vec<(String, Regex)>,
+    entries: Vec<(String, Arc<Regex>)>,
 }
 
 thread_local! {
@@ -159,18 +162,18 @@ thread_local! {
 }
 
 impl Recent {
-    fn compile(&mut self, source: &str) -> Result<Regex, PatternError> {
+    fn compile(&mut self, source: &str) -> Result<Arc<Regex>, PatternError> {
         if let Some(at) = self.entries.iter().position(|(known, _)| known == source) {
             let entry = self.entries.remove(at);
-            let regex = entry.1.clone();
+            let regex = Arc::clone(&entry.1);
             self.entries.push(entry);
             return Ok(regex);
         }
-        let regex = compile(source)?;
+        let regex = Arc::new(compile(source)?);
         if self.entries.len() == RECENT_CAPACITY {
             self.entries.remove(0);
         }
-        self.entries.push((source.to_owned(), regex.clone()));
+        self.entries.push((source.to_owned(), Arc::clone(&regex)));
         Ok(regex)
     }
 }
