@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::state::use_form;
+use super::state::{Shown, Slot, use_form};
 use crate::domain::DraftField;
 
 /// How a text input is presented; the defaults suit a plain one-line field.
@@ -58,7 +58,10 @@ pub fn TextField(
     let id = form.id(field);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let message = form.message_for(field);
+    let Shown {
+        text: value,
+        message,
+    } = form.bind(Slot::Field(field));
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -70,12 +73,6 @@ pub fn TextField(
             (!joined.is_empty()).then_some(joined)
         }
     };
-    // A memo, so that a keystroke elsewhere in the form re-reads this field's text but writes
-    // to its input only when the text itself changed.
-    let value = Memo::new(move |_| {
-        form.draft
-            .with(|d| d.text(field).cloned().unwrap_or_default())
-    });
     let on_input = move |ev: leptos::ev::Event| form.set(field, event_target_value(&ev));
     let invalid = move || message.with(|m| m.is_some()).then_some("true");
     let autocapitalize = kind.verbatim.then_some("none");
@@ -133,7 +130,7 @@ pub fn FieldMessage(
     /// The element id inputs point to with `aria-describedby`.
     id: String,
     /// The message, when there is one.
-    message: Memo<Option<String>>,
+    message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     move || {
         message.get().map(|text| {
@@ -152,7 +149,7 @@ pub fn FieldMessage(
 pub fn GatewayCheckbox() -> impl IntoView {
     let form = use_form();
     let id = form.id(DraftField::AutogeneratePaymentGatewayCustomer);
-    let checked = move || form.draft.with(|d| d.autogenerate_payment_gateway_customer);
+    let checked = Memo::new(move |_| form.draft.with(|d| d.autogenerate_payment_gateway_customer));
     let on_change = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         form.draft

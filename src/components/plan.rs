@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::field::{FieldMessage, TextField};
-use super::state::use_form;
+use super::state::{Shown, Slot, use_form};
 use crate::config::PlanChoice;
 use crate::domain::DraftField;
 
@@ -34,8 +34,11 @@ fn PlanSelect(plans: Vec<PlanChoice>) -> impl IntoView {
     let field = DraftField::PricePlanName;
     let id = form.id(field);
     let error_id = format!("{id}-error");
-    let message = form.message_for(field);
-    let chosen = move || form.draft.with(|d| d.price_plan_name.clone());
+    let Shown {
+        text: chosen,
+        message,
+    } = form.bind(Slot::Field(field));
+    let chosen = move || chosen.get();
     // A restored draft may name a plan that is no longer listed: keep it as a choice rather than
     // silently changing what the admin picked.
     let unlisted = {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::field::{FieldMessage, InputKind, TextField};
-use super::state::use_form;
+use super::state::{Slot, use_form};
 use super::summary::focus_soon;
 use crate::domain::{CustomerDraft, DraftField, MappingDraft, MetadataDraft, ValueRegex};
 
@@ -67,7 +67,8 @@ pub fn MetadataRows() -> impl IntoView {
 #[component]
 fn RowList(kind: RowKind, row: fn(usize) -> AnyView) -> impl IntoView {
     let form = use_form();
-    let count = move || form.draft.with(kind.count);
+    // A memo, so that the rows are diffed only when their number changes, not on every keystroke.
+    let count = Memo::new(move |_| form.draft.with(kind.count));
     let add = move |_| {
         form.draft.update(kind.push);
         let at = form.draft.with_untracked(kind.count) - 1;
@@ -81,7 +82,7 @@ fn RowList(kind: RowKind, row: fn(usize) -> AnyView) -> impl IntoView {
                 id=form.part_id(&format!("{}-list-error", kind.noun))
                 message=form.message_for(kind.list_field)
             />
-            <For each=move || 0..count() key=|i| *i let:index>
+            <For each=move || 0..count.get() key=|i| *i let:index>
                 {row(index)}
             </For>
             <button
@@ -130,10 +131,8 @@ fn MappingRow(index: usize) -> impl IntoView {
     let number = index + 1;
     let sample_id = form.part_id(&format!("mapping-{index}-sample"));
     let result_id = format!("{sample_id}-result");
-    let sample = Memo::new(move |_| {
-        form.draft
-            .with(|d| d.measurement_mappings.get(index).map(|r| r.sample.clone()))
-    });
+    let sample = form.bind(Slot::Sample(index)).text;
+    let pattern = form.bind(Slot::Field(DraftField::MappingRegex(index))).text;
     let set_sample = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         form.draft.update(|d| {
@@ -142,10 +141,7 @@ fn MappingRow(index: usize) -> impl IntoView {
             }
         });
     };
-    let tried = Memo::new(move |_| {
-        form.draft
-            .with(|d| d.measurement_mappings.get(index).map(try_pattern))
-    });
+    let tried = Memo::new(move |_| pattern.with(|p| sample.with(|s| try_pattern(p, s))));
     view! {
         <div class="csf-row" role="group" aria-label=format!("Mapping {number}")>
             <TextField
@@ -174,7 +170,7 @@ fn MappingRow(index: usize) -> impl IntoView {
                     on:input=set_sample
                 />
                 <p class="csf-tester-result" id=result_id aria-live="polite">
-                    {move || tried.get().map(TryResult::into_view)}
+                    {move || tried.get().into_view()}
                 </p>
             </div>
             <RemoveRow kind=MAPPINGS index=index />
@@ -199,15 +195,15 @@ enum TryResult {
     NoMatch,
 }
 
-fn try_pattern(row: &MappingDraft) -> TryResult {
-    if row.sample.is_empty() {
+fn try_pattern(pattern: &str, sample: &str) -> TryResult {
+    if sample.is_empty() {
         return TryResult::Idle;
     }
-    match row.value_regex.parse::<ValueRegex>() {
+    match pattern.parse::<ValueRegex>() {
         Err(_) => TryResult::Broken,
-        Ok(regex) => match regex.find(&row.sample) {
+        Ok(regex) => match regex.find(sample) {
             Some((start, end)) => TryResult::Matches {
-                sample: row.sample.clone(),
+                sample: sample.to_owned(),
                 start,
                 end,
             },

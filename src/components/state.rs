@@ -21,6 +21,63 @@ struct ServerProblem {
     sent: String,
 }
 
+/// Where an input's text lives in the draft: a field that is sent, or a row's "Try a value"
+/// sample, which is kept with the draft but never sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// A field of the request.
+    Field(DraftField),
+    /// The sample typed into mapping row `i`'s tester.
+    Sample(usize),
+}
+
+impl Slot {
+    fn text(self, draft: &CustomerDraft) -> Option<&String> {
+        match self {
+            Slot::Field(field) => draft.text(field),
+            Slot::Sample(row) => draft.measurement_mappings.get(row).map(|r| &r.sample),
+        }
+    }
+
+    fn message(self, problems: &[Problem]) -> Option<String> {
+        let Slot::Field(field) = self else {
+            return None;
+        };
+        problems
+            .iter()
+            .find(|p| p.field == Some(field))
+            .map(|p| p.message.clone())
+    }
+}
+
+/// What one input shows, in signals of its own. The form writes them only when they change, so
+/// a keystroke re-renders the input it changed and the messages it changed, and nothing else:
+/// with 50 mapping rows, no other input so much as re-reads the draft.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    /// The text in the input.
+    pub text: RwSignal<String>,
+    /// The message at the input, after a submit.
+    pub message: RwSignal<Option<String>>,
+}
+
+/// One input's signals, with what they were last given, so that telling whether they need a new
+/// value reads no signal.
+struct Binding {
+    id: u64,
+    slot: Slot,
+    shown: Shown,
+    text: String,
+    message: Option<String>,
+}
+
+/// The inputs on screen, each with its [`Shown`] signals.
+#[derive(Default)]
+struct Bindings {
+    next_id: u64,
+    all: Vec<Binding>,
+}
+
 /// Everything the parts of one form share. `Copy`, so handlers can capture it freely.
 #[derive(Clone, Copy)]
 pub struct FormState {
@@ -34,6 +91,7 @@ pub struct FormState {
     /// Every problem to show now, in the order the fields appear.
     pub problems: Memo<Vec<Problem>>,
     prefix: StoredValue<String>,
+    bindings: StoredValue<Bindings>,
 }
 
 impl FormState {
@@ -50,6 +108,37 @@ impl FormState {
             }
             draft.with(|draft| server.with(|server| current_problems(draft, server)))
         });
+        let bindings = StoredValue::new(Bindings::default());
+        // The two places the draft and the problems fan out to the inputs: one subscriber each,
+        // instead of one per input, which made every keystroke cost time in the number of rows
+        // squared as hundreds of subscriptions were dropped and made again.
+        Effect::new(move |_| {
+            draft.with(|draft| {
+                bindings.update_value(|b| {
+                    for binding in &mut b.all {
+                        if let Some(text) = binding.slot.text(draft)
+                            && *text != binding.text
+                        {
+                            binding.text.clone_from(text);
+                            binding.shown.text.set(text.clone());
+                        }
+                    }
+                });
+            });
+        });
+        Effect::new(move |_| {
+            problems.with(|problems| {
+                bindings.update_value(|b| {
+                    for binding in &mut b.all {
+                        let message = binding.slot.message(problems);
+                        if message != binding.message {
+                            binding.message.clone_from(&message);
+                            binding.shown.message.set(message);
+                        }
+                    }
+                });
+            });
+        });
         FormState {
             draft,
             submitted,
@@ -57,7 +146,43 @@ impl FormState {
             server,
             problems,
             prefix: StoredValue::new(prefix),
+            bindings,
         }
+    }
+
+    /// Signals for an input showing `slot`, kept current until the calling component is gone.
+    pub fn bind(&self, slot: Slot) -> Shown {
+        let text = self
+            .draft
+            .with_untracked(|d| slot.text(d).cloned().unwrap_or_default());
+        let message = self.problems.with_untracked(|p| slot.message(p));
+        let shown = Shown {
+            text: RwSignal::new(text.clone()),
+            message: RwSignal::new(message.clone()),
+        };
+        let bindings = self.bindings;
+        let id = bindings
+            .try_update_value(|b| {
+                let id = b.next_id;
+                b.next_id += 1;
+                b.all.push(Binding {
+                    id,
+                    slot,
+                    shown,
+                    text,
+                    message,
+                });
+                id
+            })
+            .unwrap_or_default();
+        on_cleanup(move || {
+            bindings.try_update_value(|b| {
+                if let Some(at) = b.all.iter().position(|binding| binding.id == id) {
+                    b.all.swap_remove(at);
+                }
+            });
+        });
+        shown
     }
 
     /// The element id of `field`'s input.
@@ -113,16 +238,9 @@ impl FormState {
         self.server.set(Vec::new());
     }
 
-    /// The message to show at `field`, if any; re-evaluated only when it changes.
-    pub fn message_for(&self, field: DraftField) -> Memo<Option<String>> {
-        let problems = self.problems;
-        Memo::new(move |_| {
-            problems.with(|all| {
-                all.iter()
-                    .find(|p| p.field == Some(field))
-                    .map(|p| p.message.clone())
-            })
-        })
+    /// The message to show at `field`, if any; it changes only when that message does.
+    pub fn message_for(&self, field: DraftField) -> RwSignal<Option<String>> {
+        self.bind(Slot::Field(field)).message
     }
 }
 

@@ -80,8 +80,29 @@ pub fn focus_element(id: &str) {
 ///
 /// Scheduled with the browser directly rather than through Leptos, whose timers belong to the
 /// component that set them: a row's remove button must still move focus after the row is gone.
+///
+/// Requests within one frame are coalesced and the last one wins: focus can only land in one
+/// place, and each move costs a layout, so a burst of "Add mapping" presses costs one.
 pub fn focus_soon(id: String) {
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move || focus_element(&id));
+    let already_scheduled = FOCUS_PENDING.with(|pending| pending.replace(Some(id)).is_some());
+    if already_scheduled {
+        return;
+    }
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(id) = FOCUS_PENDING.with(|pending| pending.take()) {
+            focus_element(&id);
+        }
+    });
     // Failing to schedule only means focus stays where it is.
-    let _ = window().request_animation_frame(callback.unchecked_ref());
+    if window()
+        .request_animation_frame(callback.unchecked_ref())
+        .is_err()
+    {
+        FOCUS_PENDING.with(|pending| pending.take());
+    }
+}
+
+thread_local! {
+    /// The element `focus_soon` will focus at the next frame, while one is scheduled.
+    static FOCUS_PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
