@@ -412,7 +412,12 @@ async fn the_draft_survives_a_reload_and_can_be_discarded() {
         let page = mount_form("restoring", &[]);
         page.type_into("display-name", "Customer 1");
         page.type_into("contact-info-city", "New York");
-        settle(20).await;
+        settle(1).await;
+        // The draft is saved a moment after typing stops, and at once when the page is left.
+        web_sys::window()
+            .unwrap()
+            .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+            .unwrap();
         let saved = storage
             .get_item("customer-signup-draft:restoring")
             .unwrap()
@@ -543,7 +548,8 @@ async fn two_elements_keep_separate_values_and_drafts() {
     };
     type_into(&first, "twin-1-display-name", "First Customer");
     type_into(&second, "twin-2-display-name", "Second Customer");
-    settle(30).await;
+    // Longer than the form waits before saving a draft.
+    settle(500).await;
     let storage = web_sys::window()
         .unwrap()
         .session_storage()

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use super::field::{GatewayCheckbox, InputKind, TextField};
 use super::outcome::{CreatedPanel, RestoredNotice, Status, StatusMessage};
@@ -286,15 +287,64 @@ fn BillingSection(plans: Signal<Option<Vec<PlanChoice>>>) -> impl IntoView {
     }
 }
 
-/// Saves the draft to `sessionStorage` whenever it changes, except once the customer exists.
+/// How long the draft may go unsaved while the admin types. Saving serialises the whole draft
+/// and writes it to storage synchronously, which cost about 2 ms of every keystroke at a 4x
+/// slower CPU with 50 mapping rows; typing now pays for one save per pause instead.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Saves the draft to `sessionStorage` shortly after it changes, except once the customer exists.
+///
+/// Nothing typed is lost to the delay: a pending save happens at once when the page is hidden
+/// or left (`visibilitychange`, `pagehide`: a reload, a navigation, a closed or backgrounded
+/// tab) and when the form is removed.
 fn save_draft_as_it_changes(form: FormState, status: RwSignal<Status>, key: String) {
-    Effect::new(move |_| {
+    let key = StoredValue::new(key);
+    // The browser's id of the scheduled save, while there is one.
+    let pending = StoredValue::new(None::<i32>);
+    let flush = move || {
+        let Some(Some(timer)) = pending.try_update_value(Option::take) else {
+            return;
+        };
+        window().clear_timeout_with_handle(timer);
+        let created = status.try_with_untracked(|s| matches!(s, Status::Created(_)));
+        if created == Some(false) {
+            form.draft.try_with_untracked(|draft| {
+                key.with_value(|key| storage::save(key, draft));
+            });
+        }
+    };
+    // The draft the form opened with is already saved, or blank: only changes are saved. It is
+    // compared once, on the effect's first run, which may come after the first keystrokes.
+    let opened_with = StoredValue::new(Some(form.draft.get_untracked()));
+    Effect::new(move || {
         let created = status.with(|s| matches!(s, Status::Created(_)));
-        form.draft.with(|draft| {
-            if !created {
-                storage::save(&key, draft);
-            }
+        let unchanged = form.draft.with(|draft| {
+            opened_with
+                .try_update_value(Option::take)
+                .flatten()
+                .is_some_and(|opened| opened == *draft)
         });
+        if unchanged || created || pending.with_value(Option::is_some) {
+            return;
+        }
+        // Scheduled with the browser directly: a Leptos timer set here would be freed when this
+        // effect runs again, which it does on the next keystroke, before the timer fires.
+        let callback = wasm_bindgen::closure::Closure::once_into_js(flush);
+        let delay = i32::try_from(SAVE_DELAY.as_millis()).unwrap_or(i32::MAX);
+        let timer = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), delay);
+        pending.set_value(timer.ok());
+    });
+    let hidden = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let backgrounded = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            flush();
+        }
+    });
+    on_cleanup(move || {
+        hidden.remove();
+        backgrounded.remove();
+        flush();
     });
 }
 
