@@ -192,14 +192,32 @@ test("the host page's global input, label and button styles leave the form intac
 test("removing the element frees the form: no listeners on the page, no nodes in memory", async () => {
   const p = await env.browser.newPage();
   await p.addInitScript(() => {
-    // Every target a listener was ever added to; the ones still on the page are counted.
-    const targets = new Set();
+    // Every listener added and not yet removed, held weakly so that counting keeps nothing
+    // alive; the ones whose target is still on the page are counted.
+    const live = new Set();
+    const capture = (options) => (typeof options === "boolean" ? options : Boolean(options?.capture));
     const add = EventTarget.prototype.addEventListener;
+    const remove = EventTarget.prototype.removeEventListener;
     EventTarget.prototype.addEventListener = function (type, listener, options) {
-      targets.add(new WeakRef(this));
+      if (listener) {
+        live.add({ target: new WeakRef(this), type, listener: new WeakRef(listener), capture: capture(options) });
+      }
       return add.call(this, type, listener, options);
     };
-    window.__listenerTargets = targets;
+    EventTarget.prototype.removeEventListener = function (type, listener, options) {
+      for (const entry of live) {
+        if (
+          entry.target.deref() === this &&
+          entry.type === type &&
+          entry.listener.deref() === listener &&
+          entry.capture === capture(options)
+        ) {
+          live.delete(entry);
+        }
+      }
+      return remove.call(this, type, listener, options);
+    };
+    window.__liveListeners = live;
   });
   await p.goto(`${env.site.base}/plain.html`);
   await p.waitForFunction(() => customElements.get("customer-signup-form"));
@@ -228,8 +246,8 @@ test("removing the element frees the form: no listeners on the page, no nodes in
   const connectedTargets = () =>
     p.evaluate(
       () =>
-        [...window.__listenerTargets]
-          .map((ref) => ref.deref())
+        [...window.__liveListeners]
+          .map((entry) => entry.target.deref())
           .filter((t) => t === window || t === document || (t instanceof Node && t.isConnected))
           .length,
     );
@@ -242,7 +260,7 @@ test("removing the element frees the form: no listeners on the page, no nodes in
       document.getElementById("slot").append(element);
     });
     await p.locator("#temporary-display-name").fill(`Round ${round}`);
-        const mounted = await countInputs();
+    const mounted = await countInputs();
     assert.ok(mounted >= before.inputs + 15, `the form's inputs exist while mounted (${mounted})`);
     await p.evaluate(() => document.getElementById("temporary").remove());
     await p.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
