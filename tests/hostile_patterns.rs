@@ -52,7 +52,7 @@ fn exploding_repetitions_are_refused_as_too_large() {
     for pattern in [
         "a{5}{5}{5}{5}{5}{5}",
         "(a{100}){100}",
-        r"\w{1000}",
+        r"(\w{1000}){1000}",
         "[a-z]{1000}{1000}",
     ] {
         let result = answer(pattern.to_owned());
@@ -70,7 +70,7 @@ fn exploding_repetitions_are_refused_as_too_large() {
 fn deep_nesting_is_refused_with_the_crates_explanation() {
     let pattern = format!("{}a{}", "(".repeat(300), ")".repeat(300));
     match answer(pattern) {
-        Err(PatternError::Syntax(text)) => assert!(text.contains("nest"), "{text}"),
+        Err(PatternError::Syntax(text)) => assert!(text.contains("too deeply"), "{text}"),
         other => panic!("300 nested groups gave {other:?}"),
     }
 }
@@ -84,9 +84,9 @@ fn a_hundred_kilobyte_pattern_is_refused_before_compiling() {
 #[test]
 fn lookaround_and_backreferences_are_explained_not_hidden() {
     let cases = [
-        ("(?=a)b", "look-around"),
-        ("(?<!a)b", "look-around"),
-        (r"(a)\1", "backreference"),
+        ("(?=a)b", "Look-around"),
+        ("(?<!a)b", "Look-around"),
+        (r"(a)\1", "Backreferences"),
     ];
     for (pattern, hint) in cases {
         match answer(pattern.to_owned()) {

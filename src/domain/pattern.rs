@@ -5,17 +5,18 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use regex::{Regex, RegexBuilder};
+use regex_lite::{Regex, RegexBuilder};
 use serde::{Serialize, Serializer};
 
 /// A value regex of a measurement mapping, compiled under limits that keep any pattern, however
 /// hostile, from hanging or exhausting the page.
 ///
-/// The `regex` crate never backtracks, so matching time grows linearly with the input whatever
-/// the pattern (`(a+)+$` is harmless). What is left to bound is compilation: the pattern's
-/// length, how deeply it nests, and how large its compiled program may grow
-/// (`a{5}{5}{5}{5}{5}{5}` asks for 15,625 states). Look-around and backreferences are not
-/// supported by the crate, and its own explanation of why reaches the person.
+/// The engine is `regex-lite`, in the form and in the local API alike. It never backtracks, so
+/// matching time grows linearly with the input whatever the pattern (`(a+)+$` is harmless). What
+/// is left to bound is compilation: the pattern's length, how deeply it nests, and how large its
+/// compiled program may grow (`a{5}{5}{5}{5}{5}{5}` asks for 15,625 states). Look-around and
+/// backreferences are not supported, and the message says so. `\d`, `\w`, `\s`, `\b` and
+/// `(?i)` are ASCII-only: `\d` is `[0-9]`.
 #[derive(Clone, Debug)]
 pub struct ValueRegex {
     source: String,
@@ -77,10 +78,10 @@ pub enum PatternError {
     /// Longer than [`ValueRegex::MAX_CHARS`].
     #[error("A pattern must be 1000 characters or fewer (it has {0})")]
     TooLong(usize),
-    /// The regex crate could not parse it; its explanation follows, with the position marked.
-    #[error("This is not a pattern the API can use:\n{0}")]
+    /// Not a pattern the engine can parse; says what is wrong in plain words.
+    #[error("{0}")]
     Syntax(String),
-    /// A Unicode property class such as `\p{Greek}`, which the API's pattern language lacks.
+    /// A Unicode property class such as `\p{Greek}`, which the pattern language lacks.
     #[error(
         "Unicode property classes such as \\p{{…}} are not supported: list the characters, \
          like [a-zA-Z], or use \\w, \\d or \\s"
@@ -103,9 +104,6 @@ impl FromStr for ValueRegex {
         if chars > Self::MAX_CHARS {
             return Err(PatternError::TooLong(chars));
         }
-        if has_property_class(source) {
-            return Err(PatternError::PropertyClass);
-        }
         let compiled = RECENT.with_borrow_mut(|recent| recent.compile(source))?;
         Ok(Self {
             source: source.to_owned(),
@@ -114,31 +112,59 @@ impl FromStr for ValueRegex {
     }
 }
 
-/// Whether `source` uses `\p{…}` or `\P{…}`.
-///
-/// Refused by rule rather than left to the `regex` crate's features: the bundle ships without
-/// the crate's property tables, but a native build may get them through another dependency,
-/// and the form and the server must accept exactly the same patterns.
-fn has_property_class(source: &str) -> bool {
-    let mut chars = source.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' && matches!(chars.next(), Some('p' | 'P')) {
-            return true;
-        }
-    }
-    false
-}
-
 fn compile(source: &str) -> Result<Regex, PatternError> {
     RegexBuilder::new(source)
         .nest_limit(ValueRegex::NEST_LIMIT)
         .size_limit(ValueRegex::SIZE_LIMIT)
-        .dfa_size_limit(ValueRegex::SIZE_LIMIT)
         .build()
-        .map_err(|error| match error {
-            regex::Error::CompiledTooBig(_) => PatternError::TooLarge,
-            other => PatternError::Syntax(other.to_string()),
-        })
+        .map_err(|error| refusal(&error.to_string()))
+}
+
+/// The engine's reason for refusing a pattern, in the form's words.
+///
+/// `regex-lite` explains with fixed sentences and no position; the common ones are reworded
+/// with what to type instead, and the rest are shown as the engine says them.
+fn refusal(reason: &str) -> PatternError {
+    let plain = match reason {
+        "compiled regex exceeded size limit" => return PatternError::TooLarge,
+        "Unicode character classes are not supported" => return PatternError::PropertyClass,
+        "found open group without closing ')'" | "expected closing ')', but got end of pattern" => {
+            "This pattern has an unclosed group: add the missing ), or write \\( to match a \
+             bracket"
+        }
+        "found closing ')' without matching '('" => {
+            "This pattern has a ) with no ( before it: write \\) to match a bracket"
+        }
+        "found unclosed character class"
+        | "non-empty character class has no closing bracket"
+        | "non-empty character class has no closing bracket after dash"
+        | "negated character class has no closing bracket"
+        | "character class begins with literal ']' but has no closing bracket" => {
+            "This pattern has an unclosed [ class: add the missing ], or write \\[ to match a \
+             bracket"
+        }
+        "uncounted repetition operator must be applied to a sub-expression"
+        | "counted repetition operator must be applied to a sub-expression" => {
+            "A repetition (*, +, ? or {n}) must follow what it repeats: write \\*, \\+ or \\? \
+             to match the character itself"
+        }
+        "look-around is not supported" => {
+            "Look-around such as (?=…) or (?<!…) is not supported: match the text itself"
+        }
+        "backreferences are not supported" => {
+            "Backreferences such as \\1 are not supported: repeat the group's pattern instead"
+        }
+        "pattern has too much nesting" => {
+            "This pattern nests groups and repetitions too deeply: at most 64 levels"
+        }
+        "unrecognized escape sequence" => {
+            "This pattern has an unknown escape such as \\q: write \\\\ to match a backslash"
+        }
+        other => {
+            return PatternError::Syntax(format!("This is not a pattern the API can use: {other}"));
+        }
+    };
+    PatternError::Syntax(plain.to_owned())
 }
 
 /// How many recently compiled patterns are kept per thread: more than a customer can have
@@ -193,15 +219,33 @@ mod tests {
     }
 
     #[test]
-    fn passes_the_regex_crates_own_explanation_on() {
-        let message = "(unclosed".parse::<ValueRegex>().unwrap_err().to_string();
-        assert!(
-            message.starts_with("This is not a pattern the API can use:\n"),
-            "{message}"
-        );
-        assert!(message.contains("unclosed group"), "{message}");
-        let message = "a(?=b)".parse::<ValueRegex>().unwrap_err().to_string();
-        assert!(message.contains("look-around"), "{message}");
+    fn explains_refused_patterns_in_plain_words() {
+        let cases = [
+            (
+                "(unclosed",
+                "This pattern has an unclosed group: add the missing )",
+            ),
+            ("a)", "This pattern has a ) with no ( before it"),
+            ("[a-z", "This pattern has an unclosed [ class"),
+            (
+                "*a",
+                "A repetition (*, +, ? or {n}) must follow what it repeats",
+            ),
+            (
+                "a(?=b)",
+                "Look-around such as (?=…) or (?<!…) is not supported",
+            ),
+            (r"(a)\1", "Backreferences such as \\1 are not supported"),
+            (r"\q", "This pattern has an unknown escape such as \\q"),
+            (
+                "(?z)a",
+                "This is not a pattern the API can use: unrecognized inline flag",
+            ),
+        ];
+        for (pattern, start) in cases {
+            let message = pattern.parse::<ValueRegex>().unwrap_err().to_string();
+            assert!(message.starts_with(start), "{pattern}: {message}");
+        }
     }
 
     #[test]
@@ -224,13 +268,24 @@ mod tests {
     }
 
     #[test]
-    fn perl_classes_and_case_folding_are_unicode_aware_but_property_classes_are_refused() {
+    fn perl_classes_and_case_folding_are_ascii_and_property_classes_are_refused() {
         let digits: ValueRegex = r"^\d+$".parse().unwrap();
-        assert!(digits.is_match("١٢٣"), "\\d matches any Unicode digit");
+        assert!(digits.is_match("0123456789"));
+        assert!(
+            !digits.is_match("١٢٣"),
+            "\\d is [0-9], not every Unicode digit"
+        );
         let word: ValueRegex = r"^\w+$".parse().unwrap();
-        assert!(word.is_match("café"));
-        let caseless: ValueRegex = "(?i)^acme-Éclair$".parse().unwrap();
-        assert!(caseless.is_match("ACME-éCLAIR"));
+        assert!(word.is_match("cust_42"));
+        assert!(!word.is_match("café"), "\\w is [0-9A-Za-z_]");
+        let any: ValueRegex = "^caf.$".parse().unwrap();
+        assert!(
+            any.is_match("café"),
+            ". matches a whole character, not a byte"
+        );
+        assert_eq!(any.find("café"), Some((0, 5)));
+        let caseless: ValueRegex = "(?i)^acme-east$".parse().unwrap();
+        assert!(caseless.is_match("ACME-East"));
         for pattern in [r"\p{Greek}", r"[\P{L}x]", r"\pL"] {
             let refused = pattern.parse::<ValueRegex>().unwrap_err();
             assert_eq!(refused, PatternError::PropertyClass, "{pattern}");
