@@ -104,7 +104,12 @@ pub struct Pages {
 /// The API moved under `/api/`, beside the static pages.
 pub fn with_pages(api: Router, pages: &Pages) -> Router {
     let serve = |dir: &std::path::Path| {
-        tower_http::services::ServeDir::new(dir).append_index_html_on_directories(true)
+        // The build writes `.br` and `.gz` copies beside every file; a browser that accepts
+        // them gets those, with the original's type, instead of the larger original.
+        tower_http::services::ServeDir::new(dir)
+            .append_index_html_on_directories(true)
+            .precompressed_br()
+            .precompressed_gzip()
     };
     let mut files = Router::new();
     if let Some(dir) = &pages.example_dir {
@@ -113,6 +118,11 @@ pub fn with_pages(api: Router, pages: &Pages) -> Router {
     if let Some(dir) = &pages.form_dir {
         files = files.fallback_service(serve(dir));
     }
+    // The same URL is sent in three encodings, so a cache in between must key on the header.
+    files = files.layer(tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+        header::VARY,
+        HeaderValue::from_static("accept-encoding"),
+    ));
     if let Some(policy) = &pages.content_security_policy {
         files = files.layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,

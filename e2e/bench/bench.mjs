@@ -1,7 +1,7 @@
 // The form's performance figures, printed as tables. A benchmark, not a test: it never fails on
 // a figure. Run by `make bench`, after the release build.
 //
-// - bytes of every file the browser downloads: raw, gzip -9 and brotli;
+// - bytes of every file the browser downloads: raw, gzip -9, brotli, and as served;
 // - navigation start to interactive (the form's performance mark), cold loads, unthrottled and
 //   with the CPU slowed 4x through DevTools;
 // - keystroke to visible error update after a failed submit, with 50 mapping rows, CPU 4x;
@@ -46,10 +46,13 @@ async function files(dir) {
   return found;
 }
 
-/** The bytes of every file a browser downloads for the standalone page. */
-async function sizes(downloaded) {
+/**
+ * The bytes of every file a browser downloads for the standalone page: raw, compressed here, and
+ * as they came over the wire in the last cold load (the local API sends the build's .br copies).
+ */
+async function sizes({ requested: downloaded, wire }) {
   const rows = [];
-  const total = { raw: 0, gzip: 0, brotli: 0 };
+  const total = { raw: 0, gzip: 0, brotli: 0, served: 0 };
   for (const path of (await files(dist)).sort()) {
     const name = relative(dist, path);
     if (!downloaded.has(name)) continue;
@@ -61,10 +64,12 @@ async function sizes(downloaded) {
     total.raw += bytes.length;
     total.gzip += gzip;
     total.brotli += brotli;
-    rows.push([name, bytes.length, gzip, brotli]);
+    const served = wire.get(name) ?? 0;
+    total.served += served;
+    rows.push([name, bytes.length, gzip, brotli, served]);
   }
-  rows.push(["total", total.raw, total.gzip, total.brotli]);
-  table("Transfer (bytes)", ["file", "raw", "gzip -9", "brotli"], rows);
+  rows.push(["total", total.raw, total.gzip, total.brotli, total.served]);
+  table("Transfer (bytes)", ["file", "raw", "gzip -9", "brotli", "served"], rows);
   return total;
 }
 
@@ -81,31 +86,38 @@ async function coldLoad(browser, url, throttle) {
     requested.add(path === "" || path.endsWith("/") ? `${path}index.html` : path);
   });
   await page.goto(url);
-  const interactive = await page.evaluate(async () => {
+  const { interactive, wire } = await page.evaluate(async () => {
     const mark = "customer-signup:interactive";
     while (performance.getEntriesByName(mark).length === 0) {
       await new Promise((done) => setTimeout(done, 5));
     }
-    return performance.getEntriesByName(mark)[0].startTime;
+    // The body bytes each file took on the wire, as the local API sent it (precompressed).
+    const wire = performance
+      .getEntriesByType("navigation")
+      .concat(performance.getEntriesByType("resource"))
+      .map((entry) => {
+        const path = new URL(entry.name).pathname.slice(1);
+        return [path === "" || path.endsWith("/") ? `${path}index.html` : path, entry.encodedBodySize];
+      });
+    return { interactive: performance.getEntriesByName(mark)[0].startTime, wire };
   });
   await context.close();
-  return { interactive, requested };
+  return { interactive, requested, wire: new Map(wire) };
 }
 
 async function loadTimes(browser, url) {
   const rows = [];
-  let requested = new Set();
+  let last;
   for (const throttle of [1, 4]) {
     const times = [];
     for (let i = 0; i < LOADS; i++) {
-      const load = await coldLoad(browser, url, throttle);
-      times.push(load.interactive);
-      requested = load.requested;
+      last = await coldLoad(browser, url, throttle);
+      times.push(last.interactive);
     }
     rows.push([`CPU ${throttle}x`, LOADS, ms(percentile(times, 50)), ms(percentile(times, 95))]);
   }
   table("Navigation start to interactive (ms, cold loads)", ["", "loads", "median", "p95"], rows);
-  return requested;
+  return last;
 }
 
 /** A draft with 50 mapping rows and an invalid email, saved so the page restores it. */
@@ -224,8 +236,7 @@ const site = await startSite();
 const browser = await launch();
 try {
   console.log(`Release bundle in ${dist}, served by the local API; Chromium ${browser.version()}`);
-  const requested = await loadTimes(browser, `${site.base}/`);
-  await sizes(requested);
+  await sizes(await loadTimes(browser, `${site.base}/`));
   await keystrokes(browser, site.base);
   await validationInBrowser(browser, site.base);
   await memory(browser, site.base);
