@@ -119,10 +119,12 @@ pub fn with_pages(api: Router, pages: &Pages) -> Router {
         files = files.fallback_service(serve(dir));
     }
     // The same URL is sent in three encodings, so a cache in between must key on the header.
-    files = files.layer(tower_http::set_header::SetResponseHeaderLayer::if_not_present(
-        header::VARY,
-        HeaderValue::from_static("accept-encoding"),
-    ));
+    files = files.layer(
+        tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ),
+    );
     if let Some(policy) = &pages.content_security_policy {
         files = files.layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
