@@ -246,7 +246,7 @@ impl FormState {
 
 /// The rules' problems with `draft`, then the server's that still apply, one per input.
 fn current_problems(draft: &CustomerDraft, server: &[ServerProblem]) -> Vec<Problem> {
-    let mut problems: Vec<Problem> = match draft.validate() {
+    let found: Vec<Problem> = match draft.validate() {
         Ok(_) => Vec::new(),
         Err(errors) => errors
             .iter()
@@ -256,16 +256,29 @@ fn current_problems(draft: &CustomerDraft, server: &[ServerProblem]) -> Vec<Prob
             })
             .collect(),
     };
+    let mut problems: Vec<Problem> = Vec::with_capacity(found.len());
+    for problem in found {
+        place(&mut problems, problem);
+    }
     for reported in server {
         let field = reported.problem.field;
         let still_sent = field.is_none_or(|f| draft.value(f) == reported.sent);
         let already = field.is_some() && problems.iter().any(|p| p.field == field);
         if still_sent && !already {
-            problems.push(reported.problem.clone());
+            place(&mut problems, reported.problem.clone());
         }
     }
-    problems.sort_by_key(|p| p.field.map_or((usize::MAX, 0, 0), DraftField::position));
     problems
+}
+
+/// Puts `problem` among `problems` in the order the fields appear, after those of its own field.
+///
+/// Placed one by one rather than sorted: there are a few dozen at most, and the standard
+/// library's sort costs kilobytes of wasm for every type it sorts.
+fn place(problems: &mut Vec<Problem>, problem: Problem) {
+    let position = |p: &Problem| p.field.map_or((usize::MAX, 0, 0), DraftField::position);
+    let at = problems.partition_point(|placed| position(placed) <= position(&problem));
+    problems.insert(at, problem);
 }
 
 /// The form state provided by the enclosing [`super::CustomerForm`].

@@ -57,8 +57,11 @@ impl Country {
         let starts =
             |c: &Country| fold(c.name).starts_with(&query) || c.alpha2.eq_ignore_ascii_case(&query);
         let contains = |c: &Country| c.names().any(|n| fold(n).contains(&query)) || starts(c);
-        let mut found: Vec<_> = COUNTRIES.iter().filter(|c| contains(c)).collect();
-        found.sort_by_key(|c| !starts(c));
+        let (mut found, others): (Vec<_>, Vec<_>) = COUNTRIES
+            .iter()
+            .filter(|c| contains(c))
+            .partition(|c| starts(c));
+        found.extend(others);
         found
     }
 
