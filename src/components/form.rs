@@ -349,29 +349,44 @@ fn save_draft_as_it_changes(form: FormState, status: RwSignal<Status>, key: Stri
 }
 
 /// The plans to offer: those the host page listed, or else those `GET {api}/price_plans/`
-/// answers with; `None` while loading and when neither is there.
+/// answers with; `None` until the first answer and when neither is there.
+///
+/// A plain task and a signal rather than a Leptos resource, whose async machinery would add
+/// kilobytes to the bundle for this one request.
 fn price_plans(config: RwSignal<FormConfig>) -> Signal<Option<Vec<PlanChoice>>> {
     // Only the options that decide the list refetch it: a theme change must not.
     let source = Memo::new(move |_| {
         config.with(|c| (c.api_base.clone(), c.price_plans.clone(), c.headers.clone()))
     });
-    let fetched = LocalResource::new(move || {
-        source.track();
+    let plans = RwSignal::new(None::<Vec<PlanChoice>>);
+    // Which run is the latest: an answer to an older request is dropped, also when the host
+    // page has listed plans since.
+    let latest = StoredValue::new(0_u32);
+    Effect::new(move || {
+        // Read, not only tracked: a memo that has never been read does not follow its sources.
+        source.with(|_| ());
         let config = config.get_untracked();
-        async move {
-            if config.price_plans.is_some() {
-                return config.price_plans;
-            }
-            match client::price_plans(&config).await {
-                Ok(plans) => Some(plans),
+        let this = latest.get_value().wrapping_add(1);
+        latest.set_value(this);
+        if config.price_plans.is_some() {
+            plans.set(config.price_plans);
+            return;
+        }
+        spawn_local(async move {
+            let listed = match client::price_plans(&config).await {
+                Ok(listed) => Some(listed),
                 Err(error) => {
                     log::info!("{error}; the price plan is typed instead");
                     None
                 }
+            };
+            // The form may be gone by now; then there is nothing to update.
+            if latest.try_get_value() == Some(this) {
+                plans.try_set(listed);
             }
-        }
+        });
     });
-    Signal::derive(move || fetched.get().flatten())
+    plans.into()
 }
 
 /// The created customer as a JavaScript object, for the `customer-created` event.
