@@ -23,7 +23,7 @@ pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
         Ok(event) => {
             let _ = host.dispatch_event(&event);
         }
-        Err(_) => log::warn!("could not create the {name} event"),
+        Err(_) => crate::console::warn(&format!("could not create the {name} event")),
     }
 }
 

@@ -4,7 +4,6 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    let _ = console_log::init_with_level(log::Level::Info);
     customer_signup::element::define();
     customer_signup::mount::mount_all();
 }

@@ -55,7 +55,7 @@ pub fn read_config(element: &HtmlElement, options: Options, form_id: &str) -> Fo
         form_id,
     );
     for warning in warnings {
-        log::warn!("customer signup form #{form_id}: {warning}");
+        crate::console::warn(&format!("form #{form_id}: {warning}"));
     }
     config
 }
@@ -136,7 +136,7 @@ pub fn mount_from_js(element: HtmlElement, options: JsValue) -> MountHandle {
     let form_id = form_id(&element);
     let (config, warnings) = FormConfig::from_attributes(|name| option(&options, name), &form_id);
     for warning in warnings {
-        log::warn!("customer signup form #{form_id}: {warning}");
+        crate::console::warn(&format!("form #{form_id}: {warning}"));
     }
     MountHandle(Some(mount_with(element, config, form_id)))
 }

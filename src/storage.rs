@@ -18,7 +18,9 @@ pub fn load(key: &str) -> Option<CustomerDraft> {
         Ok(draft) if !draft.is_blank() => Some(draft),
         Ok(_) => None,
         Err(error) => {
-            log::warn!("ignoring a saved draft that cannot be read: {error}");
+            crate::console::warn(&format!(
+                "ignoring a saved draft that cannot be read: {error}"
+            ));
             None
         }
     }
@@ -41,7 +43,7 @@ pub fn save(key: &str, draft: &CustomerDraft) {
         }
     };
     if result.is_err() {
-        log::warn!("could not save the draft in sessionStorage");
+        crate::console::warn("could not save the draft in sessionStorage");
     }
 }
 

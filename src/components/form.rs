@@ -376,7 +376,7 @@ fn price_plans(config: RwSignal<FormConfig>) -> Signal<Option<Vec<PlanChoice>>> 
             let listed = match client::price_plans(&config).await {
                 Ok(listed) => Some(listed),
                 Err(error) => {
-                    log::info!("{error}; the price plan is typed instead");
+                    crate::console::info(&format!("{error}; the price plan is typed instead"));
                     None
                 }
             };
