@@ -3,10 +3,10 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_net::http::{Request, RequestBuilder, Response};
-use leptos::prelude::set_timeout;
-use wasm_bindgen::JsCast;
-use web_sys::{AbortController, RequestCredentials};
+use leptos::prelude::{set_timeout, window};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestCredentials, RequestInit, Response};
 
 use crate::config::{Credentials, FormConfig, PlanChoice};
 use crate::submit::{Attempt, CreatedCustomer, SubmitError, read_answer};
@@ -16,7 +16,7 @@ use crate::submit::{Attempt, CreatedCustomer, SubmitError, read_answer};
 pub enum PlansError {
     /// No answer, or one that is not a list of plans.
     #[error("price plans unavailable: {0}")]
-    Unavailable(String),
+    Unavailable(&'static str),
 }
 
 /// Sends `attempt` as `POST {api}/customers/` with its idempotency key, and reads the answer.
@@ -39,17 +39,18 @@ pub async fn create_customer(
             config.timeout,
         )
     };
-    let request = configured(Request::post(&config.url("customers/")), config)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", attempt.key())
-        .abort_signal(Some(&controller.signal()))
-        .body(attempt.body().to_owned())
-        .map_err(|_| SubmitError::Network)?;
-    let sent = request.send().await;
-    let outcome = match sent {
+    let headers = configured_headers(config).map_err(|_| SubmitError::Network)?;
+    let added = headers
+        .set("Content-Type", "application/json")
+        .and_then(|()| headers.set("Idempotency-Key", attempt.key()));
+    added.map_err(|_| SubmitError::Network)?;
+    let init = request_init("POST", &headers, config);
+    init.set_signal(Some(&controller.signal()));
+    init.set_body(&JsValue::from_str(attempt.body()));
+    let outcome = match fetch(&config.url("customers/"), &init).await {
         Ok(response) => read(response).await,
-        Err(_) if timed_out.get() => Err(SubmitError::Timeout),
-        Err(_) => Err(SubmitError::Network),
+        Err(()) if timed_out.get() => Err(SubmitError::Timeout),
+        Err(()) => Err(SubmitError::Network),
     };
     if let Ok(timer) = timer {
         timer.clear();
@@ -62,51 +63,78 @@ pub async fn create_customer(
 
 async fn read(response: Response) -> Result<CreatedCustomer, SubmitError> {
     let status = response.status();
-    let retry_after = response.headers().get("retry-after");
-    match response.text().await {
+    let retry_after = response.headers().get("retry-after").ok().flatten();
+    match text(&response).await {
         Ok(body) => read_answer(status, retry_after.as_deref(), &body),
         // The status arrived but the body did not: for a success, the customer may exist.
-        Err(_) if (200..300).contains(&status) => Err(SubmitError::Unreadable { status }),
-        Err(_) => read_answer(status, retry_after.as_deref(), ""),
+        Err(()) if (200..300).contains(&status) => Err(SubmitError::Unreadable { status }),
+        Err(()) => read_answer(status, retry_after.as_deref(), ""),
     }
 }
 
 /// `GET {api}/price_plans/`.
 pub async fn price_plans(config: &FormConfig) -> Result<Vec<PlanChoice>, PlansError> {
-    let unavailable = |error: &dyn std::fmt::Display| PlansError::Unavailable(error.to_string());
-    let response = configured(Request::get(&config.url("price_plans/")), config)
-        .send()
+    let headers = configured_headers(config).map_err(|_| PlansError::Unavailable("no headers"))?;
+    let init = request_init("GET", &headers, config);
+    let response = fetch(&config.url("price_plans/"), &init)
         .await
-        .map_err(|e| unavailable(&e))?;
+        .map_err(|()| PlansError::Unavailable("no answer"))?;
     if !response.ok() {
-        return Err(PlansError::Unavailable(format!(
-            "status {}",
-            response.status()
-        )));
+        return Err(PlansError::Unavailable("the API refused the request"));
     }
-    response.json().await.map_err(|e| unavailable(&e))
+    let body = text(&response)
+        .await
+        .map_err(|()| PlansError::Unavailable("the answer was cut off"))?;
+    serde_json::from_str(&body).map_err(|_| PlansError::Unavailable("not a list of plans"))
 }
 
-/// Applies the host page's credentials mode and headers to a request.
-fn configured(builder: RequestBuilder, config: &FormConfig) -> RequestBuilder {
-    let credentials = match config.credentials {
+/// `fetch(url, init)`: the response, whatever its status, or `Err` when there was none
+/// (network failure, CORS refusal, abort).
+async fn fetch(url: &str, init: &RequestInit) -> Result<Response, ()> {
+    let answer = JsFuture::from(window().fetch_with_str_and_init(url, init))
+        .await
+        .map_err(drop)?;
+    answer.dyn_into::<Response>().map_err(drop)
+}
+
+/// The whole body of `response` as text, or `Err` when it did not arrive in full.
+async fn text(response: &Response) -> Result<String, ()> {
+    let promise = response.text().map_err(drop)?;
+    JsFuture::from(promise)
+        .await
+        .map_err(drop)?
+        .as_string()
+        .ok_or(())
+}
+
+/// A request with `method`, `headers` and the host page's credentials mode.
+fn request_init(method: &str, headers: &Headers, config: &FormConfig) -> RequestInit {
+    let init = RequestInit::new();
+    init.set_method(method);
+    init.set_headers(headers);
+    init.set_credentials(match config.credentials {
         Credentials::SameOrigin => RequestCredentials::SameOrigin,
         Credentials::Include => RequestCredentials::Include,
         Credentials::Omit => RequestCredentials::Omit,
-    };
-    let mut builder = builder
-        .credentials(credentials)
-        .header("Accept", "application/json");
+    });
+    init
+}
+
+/// The headers every request carries: `Accept`, the host page's own, the CSRF token and the
+/// development bearer token when configured. Fails only on a header the browser refuses.
+fn configured_headers(config: &FormConfig) -> Result<Headers, JsValue> {
+    let headers = Headers::new()?;
+    headers.set("Accept", "application/json")?;
     for (name, value) in &config.headers {
-        builder = builder.header(name, value);
+        headers.set(name, value)?;
     }
     if let (Some(header), Some(token)) = (&config.csrf_header, csrf_token(config)) {
-        builder = builder.header(header, &token);
+        headers.set(header, &token)?;
     }
     if let Some(token) = &config.bearer_token {
-        builder = builder.header("Authorization", &format!("Bearer {token}"));
+        headers.set("Authorization", &format!("Bearer {token}"))?;
     }
-    builder
+    Ok(headers)
 }
 
 /// The CSRF token from `<meta name="…" content="…">`, read at send time so that a host page
