@@ -86,9 +86,15 @@ pub enum ConfigWarning {
     /// `data-credentials` is not one of `same-origin`, `include`, `omit`.
     #[error("data-credentials=\"{0}\" is not same-origin, include or omit; using same-origin")]
     Credentials(String),
-    /// `data-headers` is not a JSON object of strings.
-    #[error("data-headers is not a JSON object of header names to strings; ignoring it")]
+    /// `data-headers` is not a JSON object of header names to header values.
+    #[error(
+        "data-headers is not a JSON object of header names to strings that HTTP allows; \
+         ignoring it"
+    )]
     Headers,
+    /// `data-csrf-header` is not a header name HTTP allows.
+    #[error("data-csrf-header=\"{0}\" is not a header name; sending no CSRF header")]
+    CsrfHeader(String),
     /// `data-timeout-ms` is not a whole number from 1000 to 120000.
     #[error("data-timeout-ms=\"{0}\" is not a number of milliseconds from 1000 to 120000")]
     Timeout(String),
@@ -147,6 +153,13 @@ impl FormConfig {
                 }
             },
         };
+        let csrf_header = text("csrf-header").filter(|name| {
+            let valid = is_header_name(name);
+            if !valid {
+                warnings.push(ConfigWarning::CsrfHeader(name.clone()));
+            }
+            valid
+        });
         let bearer_token = text("bearer-token");
         if bearer_token.is_some() {
             warnings.push(ConfigWarning::BearerToken);
@@ -175,7 +188,7 @@ impl FormConfig {
             api_base: api_base.trim_end_matches('/').to_owned(),
             credentials,
             headers,
-            csrf_header: text("csrf-header"),
+            csrf_header,
             csrf_meta: text("csrf-meta"),
             bearer_token,
             timeout,
@@ -217,12 +230,26 @@ fn parse_plans(json: &str) -> Option<Vec<PlanChoice>> {
     Some(plans.collect())
 }
 
-/// Reads `{"Header-Name": "value", …}`; `None` unless every value is a string.
+/// Reads `{"Header-Name": "value", …}`; `None` unless every name is a header name and every
+/// value a string that can be a header's value, so that the browser never refuses a request
+/// over them.
 fn parse_headers(json: &str) -> Option<Vec<(String, String)>> {
     let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json).ok()?;
     map.into_iter()
-        .map(|(name, value)| Some((name, value.as_str()?.to_owned())))
+        .map(|(name, value)| {
+            let value = value.as_str()?;
+            let allowed = is_header_name(&name) && !value.contains(['\r', '\n', '\0']);
+            allowed.then(|| (name, value.to_owned()))
+        })
         .collect()
+}
+
+/// Whether `name` is an HTTP field name: one or more of the token characters of RFC 9110.
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 #[cfg(test)]
@@ -321,6 +348,25 @@ mod tests {
                 ConfigWarning::Theme("purple".into()),
             ]
         );
+    }
+
+    #[test]
+    fn headers_the_browser_would_refuse_are_not_taken() {
+        for headers in [
+            r#"{"X CSRF": "abc"}"#,
+            r#"{"": "abc"}"#,
+            r#"{"X-Tenant": "t1\r\nX-Admin: yes"}"#,
+            r#"{"X-Tenant": 1}"#,
+        ] {
+            let (config, warnings) = read(&[("headers", headers)]);
+            assert!(config.headers.is_empty(), "{headers}");
+            assert_eq!(warnings, [ConfigWarning::Headers], "{headers}");
+        }
+        let (config, warnings) = read(&[("csrf-header", "X CSRF"), ("csrf-meta", "csrf")]);
+        assert_eq!(config.csrf_header, None);
+        assert_eq!(warnings, [ConfigWarning::CsrfHeader("X CSRF".into())]);
+        let (config, _) = read(&[("headers", r#"{"X-Request-Id!": "a b;c"}"#)]);
+        assert_eq!(config.headers, [("X-Request-Id!".into(), "a b;c".into())]);
     }
 
     #[test]
