@@ -6,7 +6,19 @@ import { after, afterEach, before, beforeEach, test } from "node:test";
 
 import { fillSeedCustomer, formValues, openForm, useSiteAndBrowser } from "../lib/harness.mjs";
 
-const env = useSiteAndBrowser({ after, afterEach, before, beforeEach }, { variants: { "short-timeout.html": { "timeout-ms": "1500" } } });
+const env = useSiteAndBrowser(
+  { after, afterEach, before, beforeEach },
+  {
+    variants: {
+      "short-timeout.html": { "timeout-ms": "1500" },
+      "headers.html": {
+        headers: "{&quot;X-Tenant&quot;: &quot;t1&quot;}",
+        "csrf-header": "X-CSRF-Token",
+        "csrf-meta": "csrf-token",
+      },
+    },
+  },
+);
 
 /** The idempotency keys of the form's create requests, as the page sent them. */
 function recordKeys(page) {
@@ -106,5 +118,53 @@ test("a refused session says so and keeps the draft", async () => {
   await page.reload();
   await page.locator(".csf-notice").waitFor();
   assert.deepEqual(await formValues(page), typed, "the draft survives a sign-in in another tab");
+  await page.close();
+});
+
+test("the host page's headers and its current CSRF token go with every request", async () => {
+  const page = await env.browser.newPage();
+  const sent = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/")) sent.push({ url: request.url(), request });
+  });
+  await page.goto(`${env.site.base}/headers.html`);
+  await page.locator("button[type=submit]").first().waitFor();
+  await fillSeedCustomer(page);
+  // The host page adds its token after the form has loaded, then rotates it: the form reads
+  // it when it sends, never earlier.
+  const setToken = (token) =>
+    page.evaluate((token) => {
+      let meta = document.querySelector('meta[name="csrf-token"]');
+      if (!meta) {
+        meta = Object.assign(document.createElement("meta"), { name: "csrf-token" });
+        document.head.append(meta);
+      }
+      meta.content = token;
+    }, token);
+  await setToken("token-1");
+  await env.site.fault({ kind: "server_error" });
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await page.locator(".csf-status--error").waitFor();
+  await setToken("token-2");
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await page.locator(".csf-success").waitFor();
+
+  const headers = await Promise.all(sent.map(({ request }) => request.allHeaders()));
+  const plans = headers[sent.findIndex(({ url }) => url.endsWith("/api/price_plans/"))];
+  assert.equal(plans["x-tenant"], "t1", "plans are asked for with the host's headers");
+  const creates = sent
+    .map(({ url, request }, i) => ({ url, method: request.method(), headers: headers[i] }))
+    .filter(({ url, method }) => method === "POST" && url.endsWith("/api/customers/"));
+  assert.deepEqual(
+    creates.map(({ headers }) => headers["x-csrf-token"]),
+    ["token-1", "token-2"],
+  );
+  for (const { headers } of creates) {
+    assert.equal(headers["x-tenant"], "t1");
+    assert.equal(headers["content-type"], "application/json");
+    assert.equal(headers.accept, "application/json");
+    assert.equal(headers.authorization, undefined, "no token unless one is configured");
+  }
+  assert.equal((await env.site.customers()).length, 1);
   await page.close();
 });
