@@ -85,7 +85,7 @@ pub async fn price_plans(config: &FormConfig) -> Result<Vec<PlanChoice>, PlansEr
     let body = text(&response)
         .await
         .map_err(|()| PlansError::Unavailable("the answer was cut off"))?;
-    serde_json::from_str(&body).map_err(|_| PlansError::Unavailable("not a list of plans"))
+    crate::json::read(&body).ok_or(PlansError::Unavailable("not a list of plans"))
 }
 
 /// `fetch(url, init)`: the response, whatever its status, or `Err` when there was none

@@ -5,6 +5,8 @@
 
 use std::time::Duration;
 
+use serde_json::Value;
+
 /// How the form's requests carry cookies, as `fetch`'s `credentials` option.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Credentials {
@@ -213,28 +215,28 @@ impl Default for FormConfig {
 
 /// Reads `["starter", …]` or `[{"name": "starter", "display_name": "Starter"}, …]`.
 fn parse_plans(json: &str) -> Option<Vec<PlanChoice>> {
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum Item {
-        Name(String),
-        Plan(PlanChoice),
-    }
-    let items: Vec<Item> = serde_json::from_str(json).ok()?;
-    let plans = items.into_iter().map(|item| match item {
-        Item::Name(name) => PlanChoice {
-            name,
-            display_name: None,
-        },
-        Item::Plan(plan) => plan,
-    });
-    Some(plans.collect())
+    let Value::Array(items) = crate::json::parse(json)? else {
+        return None;
+    };
+    items
+        .into_iter()
+        .map(|item| match item {
+            Value::String(name) => Some(PlanChoice {
+                name,
+                display_name: None,
+            }),
+            plan => serde_json::from_value(plan).ok(),
+        })
+        .collect()
 }
 
 /// Reads `{"Header-Name": "value", …}`; `None` unless every name is a header name and every
 /// value a string that can be a header's value, so that the browser never refuses a request
 /// over them.
 fn parse_headers(json: &str) -> Option<Vec<(String, String)>> {
-    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json).ok()?;
+    let Value::Object(map) = crate::json::parse(json)? else {
+        return None;
+    };
     map.into_iter()
         .map(|(name, value)| {
             let value = value.as_str()?;

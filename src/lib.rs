@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod domain;
+pub mod json;
 pub mod submit;
 
 #[cfg(target_arch = "wasm32")]

@@ -14,13 +14,11 @@ fn session_storage() -> Option<web_sys::Storage> {
 /// The draft saved under `key`, if there is one that is worth restoring.
 pub fn load(key: &str) -> Option<CustomerDraft> {
     let text = session_storage()?.get_item(key).ok()??;
-    match serde_json::from_str::<CustomerDraft>(&text) {
-        Ok(draft) if !draft.is_blank() => Some(draft),
-        Ok(_) => None,
-        Err(error) => {
-            crate::console::warn(&format!(
-                "ignoring a saved draft that cannot be read: {error}"
-            ));
+    match crate::json::read::<CustomerDraft>(&text) {
+        Some(draft) if !draft.is_blank() => Some(draft),
+        Some(_) => None,
+        None => {
+            crate::console::warn("ignoring a saved draft that cannot be read");
             None
         }
     }
@@ -37,10 +35,7 @@ pub fn save(key: &str, draft: &CustomerDraft) {
     let result = if draft.is_blank() {
         storage.remove_item(key)
     } else {
-        match serde_json::to_string(draft) {
-            Ok(text) => storage.set_item(key, &text),
-            Err(_) => Ok(()),
-        }
+        storage.set_item(key, &crate::json::to_text(draft))
     };
     if result.is_err() {
         crate::console::warn("could not save the draft in sessionStorage");

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use crate::domain::{ErrorEnvelope, FieldErrors};
+use crate::json;
 
 /// The customer the API created, as much of it as the form shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -172,7 +173,7 @@ pub fn read_answer(
     match status {
         200..=299 => created(body).ok_or(SubmitError::Unreadable { status }),
         400 | 422 => {
-            let envelope = ErrorEnvelope::parse(body);
+            let envelope = envelope(body);
             let message = (!envelope.elsewhere.is_empty())
                 .then(|| envelope.elsewhere.to_string())
                 .or_else(|| {
@@ -189,7 +190,7 @@ pub fn read_answer(
             })
         }
         409 => Err(SubmitError::Duplicate {
-            fields: ErrorEnvelope::parse(body).fields,
+            fields: envelope(body).fields,
         }),
         401 => Err(SubmitError::Unauthorized),
         403 => Err(SubmitError::Forbidden),
@@ -201,8 +202,15 @@ pub fn read_answer(
     }
 }
 
+/// The error envelope in `body`, whatever `body` is.
+fn envelope(body: &str) -> ErrorEnvelope {
+    json::parse(body).map_or_else(ErrorEnvelope::default, |value| {
+        ErrorEnvelope::from_value(&value)
+    })
+}
+
 fn created(body: &str) -> Option<CreatedCustomer> {
-    let value: Value = serde_json::from_str(body).ok()?;
+    let value = json::parse(body)?;
     let name = value.get("name")?.as_str()?.to_owned();
     let display_name = value
         .get("display_name")

@@ -609,3 +609,58 @@ async fn events_tell_the_host_about_restored_drafts_and_failed_submits() {
     element.remove();
     storage.clear().unwrap();
 }
+
+mod support;
+
+#[wasm_bindgen_test]
+fn the_browser_writes_bodies_byte_for_byte_as_serde_json_does() {
+    use customer_signup::domain::CustomerDraft;
+    use customer_signup::json;
+
+    let seed = support::seed_draft().validate().unwrap();
+    assert_eq!(json::to_text(&seed), support::SEED_BODY);
+    let mut draft = CustomerDraft::benchmark_example();
+    draft.description = "Line one\nline two \"quoted\" \\ back é 😀 </script>".into();
+    let full = draft.validate().unwrap();
+    assert_eq!(json::to_text(&full), serde_json::to_string(&full).unwrap());
+    // A draft holds whatever was typed, control characters included.
+    draft.legal_name = "tab\t \u{1} \u{1f} \u{7f} \u{2028}".into();
+    assert_eq!(
+        json::to_text(&draft),
+        serde_json::to_string(&draft).unwrap()
+    );
+    assert_eq!(
+        json::read::<CustomerDraft>(&json::to_text(&draft)),
+        Some(draft)
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_browser_reads_json_as_serde_json_does() {
+    use customer_signup::json;
+
+    let documents = [
+        r#"{"code": 422, "status": "Unprocessable Entity", "errors": {"json": {"name": ["Missing data for required field."], "measurement_mappings": {"0": {"value_regex": ["Bad."]}}}}}"#,
+        r#"[1, -2, 3.5, 422, true, false, null, "é\u0041\n"]"#,
+        r#""just text""#,
+        "{}",
+    ];
+    for text in documents {
+        let expected: Option<serde_json::Value> = serde_json::from_str(text).ok();
+        assert!(expected.is_some());
+        assert_eq!(json::parse(text), expected, "{text}");
+    }
+    for text in ["<html><body>Bad gateway</body></html>", "", "{", "[1,]"] {
+        assert_eq!(json::parse(text), None, "{text:?} is not JSON");
+    }
+    // Numbers are JavaScript's: a whole one reads as an integer however it is written.
+    assert_eq!(json::parse("1e3").and_then(|n| n.as_u64()), Some(1000));
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    assert_eq!(
+        json::parse(&deep),
+        None,
+        "nesting deeper than serde_json allows"
+    );
+    let allowed = format!("{}{}", "[".repeat(100), "]".repeat(100));
+    assert!(json::parse(&allowed).is_some());
+}

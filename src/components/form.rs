@@ -14,6 +14,7 @@ use crate::client;
 use crate::config::{FormConfig, PlanChoice};
 use crate::domain::{Country, CustomerDraft, DraftField};
 use crate::events;
+use crate::json;
 use crate::storage;
 use crate::submit::{Attempt, uuid_v4};
 
@@ -92,7 +93,7 @@ pub fn CustomerForm(
                 return;
             }
         };
-        let body = serde_json::to_string(&customer).unwrap_or_default();
+        let body = json::to_text(&customer);
         let attempt = Attempt::key_for(last_attempt.get_value().as_ref(), &body, new_key);
         status.set(Status::Sending);
         spawn_local(async move {
@@ -101,7 +102,7 @@ pub fn CustomerForm(
                 Ok(created) => {
                     last_attempt.set_value(None);
                     storage::clear(&config.with_untracked(|c| c.draft_key.clone()));
-                    let detail = to_js_object(&created.body);
+                    let detail = json::to_js(&created.body);
                     host.with_value(|host| events::dispatch(host, events::CREATED, &detail));
                     status.set(Status::Created(created));
                     focus_after_render(success);
@@ -387,11 +388,6 @@ fn price_plans(config: RwSignal<FormConfig>) -> Signal<Option<Vec<PlanChoice>>> 
         });
     });
     plans.into()
-}
-
-/// The created customer as a JavaScript object, for the `customer-created` event.
-fn to_js_object(value: &serde_json::Value) -> wasm_bindgen::JsValue {
-    js_sys::JSON::parse(&value.to_string()).unwrap_or(wasm_bindgen::JsValue::NULL)
 }
 
 /// The prefix the page title gets while a form on the page has problems.
