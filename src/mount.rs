@@ -150,7 +150,8 @@ fn option(options: &JsValue, kebab_name: &str) -> Option<String> {
         match c {
             '-' => upper = true,
             c if upper => {
-                camel.extend(c.to_uppercase());
+                // Option names are ASCII kebab-case, like `api-base`.
+                camel.push(c.to_ascii_uppercase());
                 upper = false;
             }
             c => camel.push(c),

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Serialize, Serializer};
 
 use super::country_data::COUNTRIES;
+use super::text::latin_lowercase;
 
 /// One ISO 3166-1 country.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -80,7 +81,7 @@ fn fold(text: &str) -> String {
 }
 
 fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().flat_map(char::to_lowercase).map(|c| match c {
+    text.chars().map(latin_lowercase).map(|c| match c {
         'à'..='å' => 'a',
         'ç' => 'c',
         'è'..='ë' => 'e',

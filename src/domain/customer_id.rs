@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
+use super::text::latin_lowercase;
+
 /// A customer ID: 1 to 64 lowercase ASCII letters, digits, `-` and `_`, starting with a letter
 /// or a digit.
 ///
@@ -94,7 +96,7 @@ impl FromStr for CustomerId {
 pub fn suggest_customer_id(display_name: &str) -> String {
     let mut id = String::with_capacity(display_name.len().min(CustomerId::MAX_CHARS));
     let mut pending_separator = false;
-    for c in display_name.chars().flat_map(char::to_lowercase) {
+    for c in display_name.chars().map(latin_lowercase) {
         let plain = unaccented(c);
         if plain.is_empty() {
             pending_separator = true;

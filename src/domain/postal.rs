@@ -8,7 +8,9 @@ use super::country::Country;
 ///
 /// For the countries in [`FORMATS`] the code must have that country's shape; for the others,
 /// and when no country is chosen, it only has to look like a postal code anywhere: 2 to 12
-/// letters, digits, spaces and hyphens, with at least one digit or letter.
+/// ASCII letters, digits, spaces and hyphens, with at least one digit or letter: postal codes
+/// are written in Latin letters everywhere (the UPU's addressing standard), and are sent in
+/// uppercase.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
 pub struct PostalCode(String);
@@ -19,7 +21,7 @@ impl PostalCode {
 
     /// Checks `input` against the format of `country`, or the loose rule when there is none.
     pub fn parse(input: &str, country: Option<&Country>) -> Result<Self, PostalCodeError> {
-        let code = input.trim().to_uppercase();
+        let code = input.trim().to_ascii_uppercase();
         let format = country.and_then(|c| FORMATS.iter().find(|f| f.alpha2 == c.alpha2));
         match format {
             Some(format) if !format.accepts(&code) => Err(PostalCodeError::Format(format)),
@@ -41,7 +43,7 @@ pub enum PostalCodeError {
     #[error("{}", .0.message)]
     Format(&'static PostalFormat),
     /// A character no postal code uses.
-    #[error("Postal code can only contain letters, digits, spaces and hyphens")]
+    #[error("Postal code can only contain letters A to Z, digits, spaces and hyphens")]
     Character(char),
     /// One character, or none that is a letter or digit.
     #[error("Postal code is too short")]
@@ -54,7 +56,7 @@ pub enum PostalCodeError {
 fn check_loose(code: &str) -> Result<(), PostalCodeError> {
     if let Some(bad) = code
         .chars()
-        .find(|&c| !(c.is_alphanumeric() || c == ' ' || c == '-'))
+        .find(|&c| !(c.is_ascii_alphanumeric() || c == ' ' || c == '-'))
     {
         return Err(PostalCodeError::Character(bad));
     }
@@ -62,7 +64,7 @@ fn check_loose(code: &str) -> Result<(), PostalCodeError> {
     if chars > PostalCode::MAX_CHARS {
         return Err(PostalCodeError::TooLong(chars));
     }
-    if chars < 2 || !code.chars().any(char::is_alphanumeric) {
+    if chars < 2 || !code.chars().any(|c| c.is_ascii_alphanumeric()) {
         return Err(PostalCodeError::TooShort);
     }
     Ok(())
@@ -253,7 +255,7 @@ mod tests {
         for (code, country) in valid {
             assert_eq!(
                 parse(code, country),
-                Ok(code.to_uppercase()),
+                Ok(code.to_ascii_uppercase()),
                 "{code} in {country}"
             );
         }
@@ -325,7 +327,11 @@ mod tests {
         let cases = [
             (
                 "12/34",
-                "Postal code can only contain letters, digits, spaces and hyphens",
+                "Postal code can only contain letters A to Z, digits, spaces and hyphens",
+            ),
+            (
+                "ÅB 12",
+                "Postal code can only contain letters A to Z, digits, spaces and hyphens",
             ),
             ("1", "Postal code is too short"),
             ("--", "Postal code is too short"),

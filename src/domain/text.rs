@@ -134,6 +134,28 @@ macro_rules! text_type {
 
 pub(crate) use text_type;
 
+/// `c` in lowercase when it is a Latin letter (ASCII, Latin-1 or Latin Extended-A, the letters
+/// the form takes accents off), and `c` itself otherwise.
+///
+/// Written out rather than `char::to_lowercase`, whose tables for every script cost 30 kB of the
+/// browser bundle, for the only letters whose case the rules look at: the country names and the
+/// suggested customer IDs are Latin.
+pub(super) fn latin_lowercase(c: char) -> char {
+    let code = u32::from(c);
+    let lower = match code {
+        0x41..=0x5A => code + 0x20,
+        // À to Þ, except × (U+00D7).
+        0xC0..=0xDE if code != 0xD7 => code + 0x20,
+        // Pairs with the capital first, except ı, ĸ and ŉ, which have none; İ lowercases to i.
+        0x130 => 0x69,
+        0x100..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        0x178 => 0xFF,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +201,23 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "Notes cannot contain control characters other than line breaks"
+        );
+    }
+
+    #[test]
+    fn latin_lowercase_agrees_with_the_standard_library_on_latin_letters() {
+        for code in 0..=0x17F_u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let standard: Vec<char> = c.to_lowercase().collect();
+            // İ lowercases to i and a combining dot; the form drops the dot with the accents.
+            assert_eq!(latin_lowercase(c), standard[0], "U+{code:04X} {c}");
+        }
+        assert_eq!(
+            latin_lowercase('Σ'),
+            'Σ',
+            "other scripts are left as they are"
         );
     }
 }
