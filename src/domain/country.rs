@@ -2,10 +2,11 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use serde::{Serialize, Serializer};
 
-use super::country_data::COUNTRIES;
+use super::country_data::COUNTRY_LINES;
 use super::text::latin_lowercase;
 
 /// One ISO 3166-1 country.
@@ -17,14 +18,35 @@ pub struct Country {
     pub alpha3: &'static str,
     /// The English short name the API receives, such as `United States`.
     pub name: &'static str,
-    /// Other names people type for it, such as `United States of America`.
-    pub aliases: &'static [&'static str],
+    /// Other names people type for it, such as `United States of America`, each after a `|`.
+    aliases: &'static str,
 }
+
+/// Every country, read from [`COUNTRY_LINES`] the first time one is asked for.
+static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
+    COUNTRY_LINES
+        .lines()
+        .filter_map(Country::from_line)
+        .collect()
+});
 
 impl Country {
     /// Every country, in alphabetical order of name.
     pub fn all() -> &'static [Country] {
-        COUNTRIES
+        &COUNTRIES
+    }
+
+    /// A line of [`COUNTRY_LINES`]: `US USA United States|United States of America|…`.
+    fn from_line(line: &'static str) -> Option<Country> {
+        let (alpha2, rest) = line.split_once(' ')?;
+        let (alpha3, names) = rest.split_once(' ')?;
+        let (name, aliases) = names.split_once('|').unwrap_or((names, ""));
+        Some(Country {
+            alpha2,
+            alpha3,
+            name,
+            aliases,
+        })
     }
 
     /// The country with this two-letter code, in any case.
@@ -68,7 +90,8 @@ impl Country {
 
     /// The name followed by every alias.
     pub fn names(&self) -> impl Iterator<Item = &'static str> {
-        std::iter::once(self.name).chain(self.aliases.iter().copied())
+        let aliases = self.aliases.split('|').filter(|alias| !alias.is_empty());
+        std::iter::once(self.name).chain(aliases)
     }
 }
 

@@ -1,482 +1,257 @@
 //! The ISO 3166-1 country list: codes and the English short names the API receives.
 
-use super::country::Country;
-
-/// Every ISO 3166-1 country, in alphabetical order of `name`.
-#[rustfmt::skip]
-pub(super) static COUNTRIES: &[Country] = &[
-    Country { alpha2: "AF", alpha3: "AFG", name: "Afghanistan", aliases: &[] },
-    Country { alpha2: "AX", alpha3: "ALA", name: "Åland Islands", aliases: &["Aland Islands"] },
-    Country { alpha2: "AL", alpha3: "ALB", name: "Albania", aliases: &[] },
-    Country { alpha2: "DZ", alpha3: "DZA", name: "Algeria", aliases: &[] },
-    Country { alpha2: "AS", alpha3: "ASM", name: "American Samoa", aliases: &[] },
-    Country { alpha2: "AD", alpha3: "AND", name: "Andorra", aliases: &[] },
-    Country { alpha2: "AO", alpha3: "AGO", name: "Angola", aliases: &[] },
-    Country { alpha2: "AI", alpha3: "AIA", name: "Anguilla", aliases: &[] },
-    Country { alpha2: "AQ", alpha3: "ATA", name: "Antarctica", aliases: &[] },
-    Country {
-        alpha2: "AG",
-        alpha3: "ATG",
-        name: "Antigua and Barbuda",
-        aliases: &["Antigua & Barbuda"],
-    },
-    Country { alpha2: "AR", alpha3: "ARG", name: "Argentina", aliases: &[] },
-    Country { alpha2: "AM", alpha3: "ARM", name: "Armenia", aliases: &[] },
-    Country { alpha2: "AW", alpha3: "ABW", name: "Aruba", aliases: &[] },
-    Country { alpha2: "AU", alpha3: "AUS", name: "Australia", aliases: &[] },
-    Country { alpha2: "AT", alpha3: "AUT", name: "Austria", aliases: &[] },
-    Country { alpha2: "AZ", alpha3: "AZE", name: "Azerbaijan", aliases: &[] },
-    Country { alpha2: "BS", alpha3: "BHS", name: "Bahamas", aliases: &["The Bahamas"] },
-    Country { alpha2: "BH", alpha3: "BHR", name: "Bahrain", aliases: &[] },
-    Country { alpha2: "BD", alpha3: "BGD", name: "Bangladesh", aliases: &[] },
-    Country { alpha2: "BB", alpha3: "BRB", name: "Barbados", aliases: &[] },
-    Country { alpha2: "BY", alpha3: "BLR", name: "Belarus", aliases: &[] },
-    Country { alpha2: "BE", alpha3: "BEL", name: "Belgium", aliases: &[] },
-    Country { alpha2: "BZ", alpha3: "BLZ", name: "Belize", aliases: &[] },
-    Country { alpha2: "BJ", alpha3: "BEN", name: "Benin", aliases: &[] },
-    Country { alpha2: "BM", alpha3: "BMU", name: "Bermuda", aliases: &[] },
-    Country { alpha2: "BT", alpha3: "BTN", name: "Bhutan", aliases: &[] },
-    Country {
-        alpha2: "BO",
-        alpha3: "BOL",
-        name: "Bolivia",
-        aliases: &["Bolivia, Plurinational State of"],
-    },
-    Country {
-        alpha2: "BA",
-        alpha3: "BIH",
-        name: "Bosnia and Herzegovina",
-        aliases: &["Bosnia & Herzegovina", "Bosnia"],
-    },
-    Country { alpha2: "BW", alpha3: "BWA", name: "Botswana", aliases: &[] },
-    Country { alpha2: "BV", alpha3: "BVT", name: "Bouvet Island", aliases: &[] },
-    Country { alpha2: "BR", alpha3: "BRA", name: "Brazil", aliases: &[] },
-    Country { alpha2: "IO", alpha3: "IOT", name: "British Indian Ocean Territory", aliases: &[] },
-    Country {
-        alpha2: "VG",
-        alpha3: "VGB",
-        name: "British Virgin Islands",
-        aliases: &["Virgin Islands, British"],
-    },
-    Country { alpha2: "BN", alpha3: "BRN", name: "Brunei", aliases: &["Brunei Darussalam"] },
-    Country { alpha2: "BG", alpha3: "BGR", name: "Bulgaria", aliases: &[] },
-    Country { alpha2: "BF", alpha3: "BFA", name: "Burkina Faso", aliases: &[] },
-    Country { alpha2: "BI", alpha3: "BDI", name: "Burundi", aliases: &[] },
-    Country { alpha2: "KH", alpha3: "KHM", name: "Cambodia", aliases: &[] },
-    Country { alpha2: "CM", alpha3: "CMR", name: "Cameroon", aliases: &[] },
-    Country { alpha2: "CA", alpha3: "CAN", name: "Canada", aliases: &[] },
-    Country { alpha2: "CV", alpha3: "CPV", name: "Cape Verde", aliases: &["Cabo Verde"] },
-    Country {
-        alpha2: "BQ",
-        alpha3: "BES",
-        name: "Caribbean Netherlands",
-        aliases: &["Bonaire, Sint Eustatius and Saba", "Bonaire"],
-    },
-    Country { alpha2: "KY", alpha3: "CYM", name: "Cayman Islands", aliases: &[] },
-    Country { alpha2: "CF", alpha3: "CAF", name: "Central African Republic", aliases: &[] },
-    Country { alpha2: "TD", alpha3: "TCD", name: "Chad", aliases: &[] },
-    Country { alpha2: "CL", alpha3: "CHL", name: "Chile", aliases: &[] },
-    Country { alpha2: "CN", alpha3: "CHN", name: "China", aliases: &[] },
-    Country { alpha2: "CX", alpha3: "CXR", name: "Christmas Island", aliases: &[] },
-    Country {
-        alpha2: "CC",
-        alpha3: "CCK",
-        name: "Cocos (Keeling) Islands",
-        aliases: &["Cocos Islands"],
-    },
-    Country { alpha2: "CO", alpha3: "COL", name: "Colombia", aliases: &[] },
-    Country { alpha2: "KM", alpha3: "COM", name: "Comoros", aliases: &[] },
-    Country { alpha2: "CK", alpha3: "COK", name: "Cook Islands", aliases: &[] },
-    Country { alpha2: "CR", alpha3: "CRI", name: "Costa Rica", aliases: &[] },
-    Country {
-        alpha2: "CI",
-        alpha3: "CIV",
-        name: "Côte d'Ivoire",
-        aliases: &["Ivory Coast", "Côte d’Ivoire", "Cote d'Ivoire"],
-    },
-    Country { alpha2: "HR", alpha3: "HRV", name: "Croatia", aliases: &[] },
-    Country { alpha2: "CU", alpha3: "CUB", name: "Cuba", aliases: &[] },
-    Country { alpha2: "CW", alpha3: "CUW", name: "Curaçao", aliases: &["Curacao"] },
-    Country { alpha2: "CY", alpha3: "CYP", name: "Cyprus", aliases: &[] },
-    Country { alpha2: "CZ", alpha3: "CZE", name: "Czechia", aliases: &["Czech Republic"] },
-    Country {
-        alpha2: "CD",
-        alpha3: "COD",
-        name: "Democratic Republic of the Congo",
-        aliases: &[
-            "DR Congo",
-            "Congo-Kinshasa",
-            "DRC",
-            "Congo - Kinshasa",
-            "Congo, The Democratic Republic of the",
-            "Congo, Democratic Republic of the",
-        ],
-    },
-    Country { alpha2: "DK", alpha3: "DNK", name: "Denmark", aliases: &[] },
-    Country { alpha2: "DJ", alpha3: "DJI", name: "Djibouti", aliases: &[] },
-    Country { alpha2: "DM", alpha3: "DMA", name: "Dominica", aliases: &[] },
-    Country { alpha2: "DO", alpha3: "DOM", name: "Dominican Republic", aliases: &[] },
-    Country { alpha2: "EC", alpha3: "ECU", name: "Ecuador", aliases: &[] },
-    Country { alpha2: "EG", alpha3: "EGY", name: "Egypt", aliases: &[] },
-    Country { alpha2: "SV", alpha3: "SLV", name: "El Salvador", aliases: &[] },
-    Country { alpha2: "GQ", alpha3: "GNQ", name: "Equatorial Guinea", aliases: &[] },
-    Country { alpha2: "ER", alpha3: "ERI", name: "Eritrea", aliases: &[] },
-    Country { alpha2: "EE", alpha3: "EST", name: "Estonia", aliases: &[] },
-    Country { alpha2: "SZ", alpha3: "SWZ", name: "Eswatini", aliases: &["Swaziland"] },
-    Country { alpha2: "ET", alpha3: "ETH", name: "Ethiopia", aliases: &[] },
-    Country {
-        alpha2: "FK",
-        alpha3: "FLK",
-        name: "Falkland Islands",
-        aliases: &["Falkland Islands (Malvinas)"],
-    },
-    Country { alpha2: "FO", alpha3: "FRO", name: "Faroe Islands", aliases: &["Faeroe Islands"] },
-    Country { alpha2: "FJ", alpha3: "FJI", name: "Fiji", aliases: &[] },
-    Country { alpha2: "FI", alpha3: "FIN", name: "Finland", aliases: &[] },
-    Country { alpha2: "FR", alpha3: "FRA", name: "France", aliases: &[] },
-    Country { alpha2: "GF", alpha3: "GUF", name: "French Guiana", aliases: &[] },
-    Country { alpha2: "PF", alpha3: "PYF", name: "French Polynesia", aliases: &[] },
-    Country { alpha2: "TF", alpha3: "ATF", name: "French Southern Territories", aliases: &[] },
-    Country { alpha2: "GA", alpha3: "GAB", name: "Gabon", aliases: &[] },
-    Country { alpha2: "GM", alpha3: "GMB", name: "Gambia", aliases: &["The Gambia"] },
-    Country { alpha2: "GE", alpha3: "GEO", name: "Georgia", aliases: &[] },
-    Country { alpha2: "DE", alpha3: "DEU", name: "Germany", aliases: &[] },
-    Country { alpha2: "GH", alpha3: "GHA", name: "Ghana", aliases: &[] },
-    Country { alpha2: "GI", alpha3: "GIB", name: "Gibraltar", aliases: &[] },
-    Country { alpha2: "GR", alpha3: "GRC", name: "Greece", aliases: &[] },
-    Country { alpha2: "GL", alpha3: "GRL", name: "Greenland", aliases: &[] },
-    Country { alpha2: "GD", alpha3: "GRD", name: "Grenada", aliases: &[] },
-    Country { alpha2: "GP", alpha3: "GLP", name: "Guadeloupe", aliases: &[] },
-    Country { alpha2: "GU", alpha3: "GUM", name: "Guam", aliases: &[] },
-    Country { alpha2: "GT", alpha3: "GTM", name: "Guatemala", aliases: &[] },
-    Country { alpha2: "GG", alpha3: "GGY", name: "Guernsey", aliases: &[] },
-    Country { alpha2: "GN", alpha3: "GIN", name: "Guinea", aliases: &[] },
-    Country { alpha2: "GW", alpha3: "GNB", name: "Guinea-Bissau", aliases: &[] },
-    Country { alpha2: "GY", alpha3: "GUY", name: "Guyana", aliases: &[] },
-    Country { alpha2: "HT", alpha3: "HTI", name: "Haiti", aliases: &[] },
-    Country {
-        alpha2: "HM",
-        alpha3: "HMD",
-        name: "Heard Island and McDonald Islands",
-        aliases: &["Heard & McDonald Islands"],
-    },
-    Country { alpha2: "HN", alpha3: "HND", name: "Honduras", aliases: &[] },
-    Country { alpha2: "HK", alpha3: "HKG", name: "Hong Kong", aliases: &["Hong Kong SAR China"] },
-    Country { alpha2: "HU", alpha3: "HUN", name: "Hungary", aliases: &[] },
-    Country { alpha2: "IS", alpha3: "ISL", name: "Iceland", aliases: &[] },
-    Country { alpha2: "IN", alpha3: "IND", name: "India", aliases: &[] },
-    Country { alpha2: "ID", alpha3: "IDN", name: "Indonesia", aliases: &[] },
-    Country { alpha2: "IR", alpha3: "IRN", name: "Iran", aliases: &["Iran, Islamic Republic of"] },
-    Country { alpha2: "IQ", alpha3: "IRQ", name: "Iraq", aliases: &[] },
-    Country { alpha2: "IE", alpha3: "IRL", name: "Ireland", aliases: &["Republic of Ireland"] },
-    Country { alpha2: "IM", alpha3: "IMN", name: "Isle of Man", aliases: &[] },
-    Country { alpha2: "IL", alpha3: "ISR", name: "Israel", aliases: &[] },
-    Country { alpha2: "IT", alpha3: "ITA", name: "Italy", aliases: &[] },
-    Country { alpha2: "JM", alpha3: "JAM", name: "Jamaica", aliases: &[] },
-    Country { alpha2: "JP", alpha3: "JPN", name: "Japan", aliases: &[] },
-    Country { alpha2: "JE", alpha3: "JEY", name: "Jersey", aliases: &[] },
-    Country { alpha2: "JO", alpha3: "JOR", name: "Jordan", aliases: &[] },
-    Country { alpha2: "KZ", alpha3: "KAZ", name: "Kazakhstan", aliases: &[] },
-    Country { alpha2: "KE", alpha3: "KEN", name: "Kenya", aliases: &[] },
-    Country { alpha2: "KI", alpha3: "KIR", name: "Kiribati", aliases: &[] },
-    Country { alpha2: "KW", alpha3: "KWT", name: "Kuwait", aliases: &[] },
-    Country { alpha2: "KG", alpha3: "KGZ", name: "Kyrgyzstan", aliases: &[] },
-    Country {
-        alpha2: "LA",
-        alpha3: "LAO",
-        name: "Laos",
-        aliases: &["Lao People's Democratic Republic", "Lao PDR"],
-    },
-    Country { alpha2: "LV", alpha3: "LVA", name: "Latvia", aliases: &[] },
-    Country { alpha2: "LB", alpha3: "LBN", name: "Lebanon", aliases: &[] },
-    Country { alpha2: "LS", alpha3: "LSO", name: "Lesotho", aliases: &[] },
-    Country { alpha2: "LR", alpha3: "LBR", name: "Liberia", aliases: &[] },
-    Country { alpha2: "LY", alpha3: "LBY", name: "Libya", aliases: &[] },
-    Country { alpha2: "LI", alpha3: "LIE", name: "Liechtenstein", aliases: &[] },
-    Country { alpha2: "LT", alpha3: "LTU", name: "Lithuania", aliases: &[] },
-    Country { alpha2: "LU", alpha3: "LUX", name: "Luxembourg", aliases: &[] },
-    Country { alpha2: "MO", alpha3: "MAC", name: "Macao", aliases: &["Macau", "Macao SAR China"] },
-    Country { alpha2: "MG", alpha3: "MDG", name: "Madagascar", aliases: &[] },
-    Country { alpha2: "MW", alpha3: "MWI", name: "Malawi", aliases: &[] },
-    Country { alpha2: "MY", alpha3: "MYS", name: "Malaysia", aliases: &[] },
-    Country { alpha2: "MV", alpha3: "MDV", name: "Maldives", aliases: &[] },
-    Country { alpha2: "ML", alpha3: "MLI", name: "Mali", aliases: &[] },
-    Country { alpha2: "MT", alpha3: "MLT", name: "Malta", aliases: &[] },
-    Country { alpha2: "MH", alpha3: "MHL", name: "Marshall Islands", aliases: &[] },
-    Country { alpha2: "MQ", alpha3: "MTQ", name: "Martinique", aliases: &[] },
-    Country { alpha2: "MR", alpha3: "MRT", name: "Mauritania", aliases: &[] },
-    Country { alpha2: "MU", alpha3: "MUS", name: "Mauritius", aliases: &[] },
-    Country { alpha2: "YT", alpha3: "MYT", name: "Mayotte", aliases: &[] },
-    Country { alpha2: "MX", alpha3: "MEX", name: "Mexico", aliases: &[] },
-    Country {
-        alpha2: "FM",
-        alpha3: "FSM",
-        name: "Micronesia",
-        aliases: &["Micronesia, Federated States of", "Federated States of Micronesia"],
-    },
-    Country {
-        alpha2: "MD",
-        alpha3: "MDA",
-        name: "Moldova",
-        aliases: &["Moldova, Republic of", "Republic of Moldova"],
-    },
-    Country { alpha2: "MC", alpha3: "MCO", name: "Monaco", aliases: &[] },
-    Country { alpha2: "MN", alpha3: "MNG", name: "Mongolia", aliases: &[] },
-    Country { alpha2: "ME", alpha3: "MNE", name: "Montenegro", aliases: &[] },
-    Country { alpha2: "MS", alpha3: "MSR", name: "Montserrat", aliases: &[] },
-    Country { alpha2: "MA", alpha3: "MAR", name: "Morocco", aliases: &[] },
-    Country { alpha2: "MZ", alpha3: "MOZ", name: "Mozambique", aliases: &[] },
-    Country {
-        alpha2: "MM",
-        alpha3: "MMR",
-        name: "Myanmar",
-        aliases: &["Burma", "Myanmar (Burma)"],
-    },
-    Country { alpha2: "NA", alpha3: "NAM", name: "Namibia", aliases: &[] },
-    Country { alpha2: "NR", alpha3: "NRU", name: "Nauru", aliases: &[] },
-    Country { alpha2: "NP", alpha3: "NPL", name: "Nepal", aliases: &[] },
-    Country {
-        alpha2: "NL",
-        alpha3: "NLD",
-        name: "Netherlands",
-        aliases: &["Holland", "The Netherlands", "Netherlands, Kingdom of the"],
-    },
-    Country { alpha2: "NC", alpha3: "NCL", name: "New Caledonia", aliases: &[] },
-    Country { alpha2: "NZ", alpha3: "NZL", name: "New Zealand", aliases: &[] },
-    Country { alpha2: "NI", alpha3: "NIC", name: "Nicaragua", aliases: &[] },
-    Country { alpha2: "NE", alpha3: "NER", name: "Niger", aliases: &[] },
-    Country { alpha2: "NG", alpha3: "NGA", name: "Nigeria", aliases: &[] },
-    Country { alpha2: "NU", alpha3: "NIU", name: "Niue", aliases: &[] },
-    Country { alpha2: "NF", alpha3: "NFK", name: "Norfolk Island", aliases: &[] },
-    Country {
-        alpha2: "KP",
-        alpha3: "PRK",
-        name: "North Korea",
-        aliases: &[
-            "Korea, Democratic People's Republic of",
-            "DPRK",
-            "Democratic People's Republic of Korea",
-        ],
-    },
-    Country {
-        alpha2: "MK",
-        alpha3: "MKD",
-        name: "North Macedonia",
-        aliases: &["Macedonia", "Republic of North Macedonia"],
-    },
-    Country { alpha2: "MP", alpha3: "MNP", name: "Northern Mariana Islands", aliases: &[] },
-    Country { alpha2: "NO", alpha3: "NOR", name: "Norway", aliases: &[] },
-    Country { alpha2: "OM", alpha3: "OMN", name: "Oman", aliases: &[] },
-    Country { alpha2: "PK", alpha3: "PAK", name: "Pakistan", aliases: &[] },
-    Country { alpha2: "PW", alpha3: "PLW", name: "Palau", aliases: &[] },
-    Country {
-        alpha2: "PS",
-        alpha3: "PSE",
-        name: "Palestine",
-        aliases: &["State of Palestine", "Palestine, State of", "Palestinian Territories"],
-    },
-    Country { alpha2: "PA", alpha3: "PAN", name: "Panama", aliases: &[] },
-    Country { alpha2: "PG", alpha3: "PNG", name: "Papua New Guinea", aliases: &[] },
-    Country { alpha2: "PY", alpha3: "PRY", name: "Paraguay", aliases: &[] },
-    Country { alpha2: "PE", alpha3: "PER", name: "Peru", aliases: &[] },
-    Country { alpha2: "PH", alpha3: "PHL", name: "Philippines", aliases: &[] },
-    Country { alpha2: "PN", alpha3: "PCN", name: "Pitcairn Islands", aliases: &["Pitcairn"] },
-    Country { alpha2: "PL", alpha3: "POL", name: "Poland", aliases: &[] },
-    Country { alpha2: "PT", alpha3: "PRT", name: "Portugal", aliases: &[] },
-    Country { alpha2: "PR", alpha3: "PRI", name: "Puerto Rico", aliases: &[] },
-    Country { alpha2: "QA", alpha3: "QAT", name: "Qatar", aliases: &[] },
-    Country {
-        alpha2: "CG",
-        alpha3: "COG",
-        name: "Republic of the Congo",
-        aliases: &["Congo", "Congo-Brazzaville", "Congo - Brazzaville"],
-    },
-    Country { alpha2: "RE", alpha3: "REU", name: "Réunion", aliases: &["Reunion"] },
-    Country { alpha2: "RO", alpha3: "ROU", name: "Romania", aliases: &[] },
-    Country { alpha2: "RU", alpha3: "RUS", name: "Russia", aliases: &["Russian Federation"] },
-    Country { alpha2: "RW", alpha3: "RWA", name: "Rwanda", aliases: &[] },
-    Country {
-        alpha2: "BL",
-        alpha3: "BLM",
-        name: "Saint Barthélemy",
-        aliases: &["Saint Barthelemy", "St. Barthélemy", "St. Barts"],
-    },
-    Country {
-        alpha2: "SH",
-        alpha3: "SHN",
-        name: "Saint Helena",
-        aliases: &["Saint Helena, Ascension and Tristan da Cunha", "St. Helena"],
-    },
-    Country {
-        alpha2: "KN",
-        alpha3: "KNA",
-        name: "Saint Kitts and Nevis",
-        aliases: &["St. Kitts and Nevis", "St. Kitts & Nevis"],
-    },
-    Country { alpha2: "LC", alpha3: "LCA", name: "Saint Lucia", aliases: &["St. Lucia"] },
-    Country {
-        alpha2: "MF",
-        alpha3: "MAF",
-        name: "Saint Martin",
-        aliases: &["Saint Martin (French part)", "St. Martin"],
-    },
-    Country {
-        alpha2: "PM",
-        alpha3: "SPM",
-        name: "Saint Pierre and Miquelon",
-        aliases: &["St. Pierre & Miquelon"],
-    },
-    Country {
-        alpha2: "VC",
-        alpha3: "VCT",
-        name: "Saint Vincent and the Grenadines",
-        aliases: &["St. Vincent and the Grenadines", "St. Vincent & Grenadines"],
-    },
-    Country { alpha2: "WS", alpha3: "WSM", name: "Samoa", aliases: &[] },
-    Country { alpha2: "SM", alpha3: "SMR", name: "San Marino", aliases: &[] },
-    Country {
-        alpha2: "ST",
-        alpha3: "STP",
-        name: "São Tomé and Príncipe",
-        aliases: &["Sao Tome and Principe", "São Tomé & Príncipe"],
-    },
-    Country { alpha2: "SA", alpha3: "SAU", name: "Saudi Arabia", aliases: &[] },
-    Country { alpha2: "SN", alpha3: "SEN", name: "Senegal", aliases: &[] },
-    Country { alpha2: "RS", alpha3: "SRB", name: "Serbia", aliases: &[] },
-    Country { alpha2: "SC", alpha3: "SYC", name: "Seychelles", aliases: &[] },
-    Country { alpha2: "SL", alpha3: "SLE", name: "Sierra Leone", aliases: &[] },
-    Country { alpha2: "SG", alpha3: "SGP", name: "Singapore", aliases: &[] },
-    Country {
-        alpha2: "SX",
-        alpha3: "SXM",
-        name: "Sint Maarten",
-        aliases: &["Sint Maarten (Dutch part)"],
-    },
-    Country { alpha2: "SK", alpha3: "SVK", name: "Slovakia", aliases: &[] },
-    Country { alpha2: "SI", alpha3: "SVN", name: "Slovenia", aliases: &[] },
-    Country { alpha2: "SB", alpha3: "SLB", name: "Solomon Islands", aliases: &[] },
-    Country { alpha2: "SO", alpha3: "SOM", name: "Somalia", aliases: &[] },
-    Country { alpha2: "ZA", alpha3: "ZAF", name: "South Africa", aliases: &[] },
-    Country {
-        alpha2: "GS",
-        alpha3: "SGS",
-        name: "South Georgia and the South Sandwich Islands",
-        aliases: &["South Georgia & South Sandwich Islands"],
-    },
-    Country {
-        alpha2: "KR",
-        alpha3: "KOR",
-        name: "South Korea",
-        aliases: &["Korea, Republic of", "Republic of Korea", "Korea"],
-    },
-    Country { alpha2: "SS", alpha3: "SSD", name: "South Sudan", aliases: &[] },
-    Country { alpha2: "ES", alpha3: "ESP", name: "Spain", aliases: &[] },
-    Country { alpha2: "LK", alpha3: "LKA", name: "Sri Lanka", aliases: &[] },
-    Country { alpha2: "SD", alpha3: "SDN", name: "Sudan", aliases: &[] },
-    Country { alpha2: "SR", alpha3: "SUR", name: "Suriname", aliases: &[] },
-    Country {
-        alpha2: "SJ",
-        alpha3: "SJM",
-        name: "Svalbard and Jan Mayen",
-        aliases: &["Svalbard & Jan Mayen"],
-    },
-    Country { alpha2: "SE", alpha3: "SWE", name: "Sweden", aliases: &[] },
-    Country { alpha2: "CH", alpha3: "CHE", name: "Switzerland", aliases: &[] },
-    Country { alpha2: "SY", alpha3: "SYR", name: "Syria", aliases: &["Syrian Arab Republic"] },
-    Country {
-        alpha2: "TW",
-        alpha3: "TWN",
-        name: "Taiwan",
-        aliases: &["Taiwan, Province of China"],
-    },
-    Country { alpha2: "TJ", alpha3: "TJK", name: "Tajikistan", aliases: &[] },
-    Country {
-        alpha2: "TZ",
-        alpha3: "TZA",
-        name: "Tanzania",
-        aliases: &["Tanzania, United Republic of", "United Republic of Tanzania"],
-    },
-    Country { alpha2: "TH", alpha3: "THA", name: "Thailand", aliases: &[] },
-    Country { alpha2: "TL", alpha3: "TLS", name: "Timor-Leste", aliases: &["East Timor"] },
-    Country { alpha2: "TG", alpha3: "TGO", name: "Togo", aliases: &[] },
-    Country { alpha2: "TK", alpha3: "TKL", name: "Tokelau", aliases: &[] },
-    Country { alpha2: "TO", alpha3: "TON", name: "Tonga", aliases: &[] },
-    Country {
-        alpha2: "TT",
-        alpha3: "TTO",
-        name: "Trinidad and Tobago",
-        aliases: &["Trinidad & Tobago"],
-    },
-    Country { alpha2: "TN", alpha3: "TUN", name: "Tunisia", aliases: &[] },
-    Country { alpha2: "TR", alpha3: "TUR", name: "Türkiye", aliases: &["Turkey", "Turkiye"] },
-    Country { alpha2: "TM", alpha3: "TKM", name: "Turkmenistan", aliases: &[] },
-    Country {
-        alpha2: "TC",
-        alpha3: "TCA",
-        name: "Turks and Caicos Islands",
-        aliases: &["Turks & Caicos Islands"],
-    },
-    Country { alpha2: "TV", alpha3: "TUV", name: "Tuvalu", aliases: &[] },
-    Country {
-        alpha2: "VI",
-        alpha3: "VIR",
-        name: "U.S. Virgin Islands",
-        aliases: &["Virgin Islands, U.S.", "United States Virgin Islands"],
-    },
-    Country { alpha2: "UG", alpha3: "UGA", name: "Uganda", aliases: &[] },
-    Country { alpha2: "UA", alpha3: "UKR", name: "Ukraine", aliases: &[] },
-    Country { alpha2: "AE", alpha3: "ARE", name: "United Arab Emirates", aliases: &["UAE"] },
-    Country {
-        alpha2: "GB",
-        alpha3: "GBR",
-        name: "United Kingdom",
-        aliases: &[
-            "Great Britain",
-            "UK",
-            "Britain",
-            "England",
-            "Scotland",
-            "Wales",
-            "Northern Ireland",
-            "United Kingdom of Great Britain and Northern Ireland",
-        ],
-    },
-    Country {
-        alpha2: "US",
-        alpha3: "USA",
-        name: "United States",
-        aliases: &["United States of America", "America"],
-    },
-    Country {
-        alpha2: "UM",
-        alpha3: "UMI",
-        name: "United States Minor Outlying Islands",
-        aliases: &["U.S. Outlying Islands"],
-    },
-    Country { alpha2: "UY", alpha3: "URY", name: "Uruguay", aliases: &[] },
-    Country { alpha2: "UZ", alpha3: "UZB", name: "Uzbekistan", aliases: &[] },
-    Country { alpha2: "VU", alpha3: "VUT", name: "Vanuatu", aliases: &[] },
-    Country {
-        alpha2: "VA",
-        alpha3: "VAT",
-        name: "Vatican City",
-        aliases: &["Holy See", "Vatican", "Holy See (Vatican City State)"],
-    },
-    Country {
-        alpha2: "VE",
-        alpha3: "VEN",
-        name: "Venezuela",
-        aliases: &["Venezuela, Bolivarian Republic of"],
-    },
-    Country { alpha2: "VN", alpha3: "VNM", name: "Vietnam", aliases: &["Viet Nam"] },
-    Country {
-        alpha2: "WF",
-        alpha3: "WLF",
-        name: "Wallis and Futuna",
-        aliases: &["Wallis & Futuna"],
-    },
-    Country { alpha2: "EH", alpha3: "ESH", name: "Western Sahara", aliases: &[] },
-    Country { alpha2: "YE", alpha3: "YEM", name: "Yemen", aliases: &[] },
-    Country { alpha2: "ZM", alpha3: "ZMB", name: "Zambia", aliases: &[] },
-    Country { alpha2: "ZW", alpha3: "ZWE", name: "Zimbabwe", aliases: &[] },
-];
+/// Every ISO 3166-1 country, in alphabetical order of name: a line each, with the two-letter
+/// code, the three-letter code, the English short name and any aliases after `|`.
+///
+/// One string rather than a table of records: 249 records of string pointers cost more of the
+/// browser bundle than the names themselves.
+pub(super) const COUNTRY_LINES: &str = "\
+AF AFG Afghanistan
+AX ALA Åland Islands|Aland Islands
+AL ALB Albania
+DZ DZA Algeria
+AS ASM American Samoa
+AD AND Andorra
+AO AGO Angola
+AI AIA Anguilla
+AQ ATA Antarctica
+AG ATG Antigua and Barbuda|Antigua & Barbuda
+AR ARG Argentina
+AM ARM Armenia
+AW ABW Aruba
+AU AUS Australia
+AT AUT Austria
+AZ AZE Azerbaijan
+BS BHS Bahamas|The Bahamas
+BH BHR Bahrain
+BD BGD Bangladesh
+BB BRB Barbados
+BY BLR Belarus
+BE BEL Belgium
+BZ BLZ Belize
+BJ BEN Benin
+BM BMU Bermuda
+BT BTN Bhutan
+BO BOL Bolivia|Bolivia, Plurinational State of
+BA BIH Bosnia and Herzegovina|Bosnia & Herzegovina|Bosnia
+BW BWA Botswana
+BV BVT Bouvet Island
+BR BRA Brazil
+IO IOT British Indian Ocean Territory
+VG VGB British Virgin Islands|Virgin Islands, British
+BN BRN Brunei|Brunei Darussalam
+BG BGR Bulgaria
+BF BFA Burkina Faso
+BI BDI Burundi
+KH KHM Cambodia
+CM CMR Cameroon
+CA CAN Canada
+CV CPV Cape Verde|Cabo Verde
+BQ BES Caribbean Netherlands|Bonaire, Sint Eustatius and Saba|Bonaire
+KY CYM Cayman Islands
+CF CAF Central African Republic
+TD TCD Chad
+CL CHL Chile
+CN CHN China
+CX CXR Christmas Island
+CC CCK Cocos (Keeling) Islands|Cocos Islands
+CO COL Colombia
+KM COM Comoros
+CK COK Cook Islands
+CR CRI Costa Rica
+CI CIV Côte d'Ivoire|Ivory Coast|Côte d’Ivoire|Cote d'Ivoire
+HR HRV Croatia
+CU CUB Cuba
+CW CUW Curaçao|Curacao
+CY CYP Cyprus
+CZ CZE Czechia|Czech Republic
+CD COD Democratic Republic of the Congo|DR Congo|Congo-Kinshasa|DRC|Congo - Kinshasa|Congo, The Democratic Republic of the|Congo, Democratic Republic of the
+DK DNK Denmark
+DJ DJI Djibouti
+DM DMA Dominica
+DO DOM Dominican Republic
+EC ECU Ecuador
+EG EGY Egypt
+SV SLV El Salvador
+GQ GNQ Equatorial Guinea
+ER ERI Eritrea
+EE EST Estonia
+SZ SWZ Eswatini|Swaziland
+ET ETH Ethiopia
+FK FLK Falkland Islands|Falkland Islands (Malvinas)
+FO FRO Faroe Islands|Faeroe Islands
+FJ FJI Fiji
+FI FIN Finland
+FR FRA France
+GF GUF French Guiana
+PF PYF French Polynesia
+TF ATF French Southern Territories
+GA GAB Gabon
+GM GMB Gambia|The Gambia
+GE GEO Georgia
+DE DEU Germany
+GH GHA Ghana
+GI GIB Gibraltar
+GR GRC Greece
+GL GRL Greenland
+GD GRD Grenada
+GP GLP Guadeloupe
+GU GUM Guam
+GT GTM Guatemala
+GG GGY Guernsey
+GN GIN Guinea
+GW GNB Guinea-Bissau
+GY GUY Guyana
+HT HTI Haiti
+HM HMD Heard Island and McDonald Islands|Heard & McDonald Islands
+HN HND Honduras
+HK HKG Hong Kong|Hong Kong SAR China
+HU HUN Hungary
+IS ISL Iceland
+IN IND India
+ID IDN Indonesia
+IR IRN Iran|Iran, Islamic Republic of
+IQ IRQ Iraq
+IE IRL Ireland|Republic of Ireland
+IM IMN Isle of Man
+IL ISR Israel
+IT ITA Italy
+JM JAM Jamaica
+JP JPN Japan
+JE JEY Jersey
+JO JOR Jordan
+KZ KAZ Kazakhstan
+KE KEN Kenya
+KI KIR Kiribati
+KW KWT Kuwait
+KG KGZ Kyrgyzstan
+LA LAO Laos|Lao People's Democratic Republic|Lao PDR
+LV LVA Latvia
+LB LBN Lebanon
+LS LSO Lesotho
+LR LBR Liberia
+LY LBY Libya
+LI LIE Liechtenstein
+LT LTU Lithuania
+LU LUX Luxembourg
+MO MAC Macao|Macau|Macao SAR China
+MG MDG Madagascar
+MW MWI Malawi
+MY MYS Malaysia
+MV MDV Maldives
+ML MLI Mali
+MT MLT Malta
+MH MHL Marshall Islands
+MQ MTQ Martinique
+MR MRT Mauritania
+MU MUS Mauritius
+YT MYT Mayotte
+MX MEX Mexico
+FM FSM Micronesia|Micronesia, Federated States of|Federated States of Micronesia
+MD MDA Moldova|Moldova, Republic of|Republic of Moldova
+MC MCO Monaco
+MN MNG Mongolia
+ME MNE Montenegro
+MS MSR Montserrat
+MA MAR Morocco
+MZ MOZ Mozambique
+MM MMR Myanmar|Burma|Myanmar (Burma)
+NA NAM Namibia
+NR NRU Nauru
+NP NPL Nepal
+NL NLD Netherlands|Holland|The Netherlands|Netherlands, Kingdom of the
+NC NCL New Caledonia
+NZ NZL New Zealand
+NI NIC Nicaragua
+NE NER Niger
+NG NGA Nigeria
+NU NIU Niue
+NF NFK Norfolk Island
+KP PRK North Korea|Korea, Democratic People's Republic of|DPRK|Democratic People's Republic of Korea
+MK MKD North Macedonia|Macedonia|Republic of North Macedonia
+MP MNP Northern Mariana Islands
+NO NOR Norway
+OM OMN Oman
+PK PAK Pakistan
+PW PLW Palau
+PS PSE Palestine|State of Palestine|Palestine, State of|Palestinian Territories
+PA PAN Panama
+PG PNG Papua New Guinea
+PY PRY Paraguay
+PE PER Peru
+PH PHL Philippines
+PN PCN Pitcairn Islands|Pitcairn
+PL POL Poland
+PT PRT Portugal
+PR PRI Puerto Rico
+QA QAT Qatar
+CG COG Republic of the Congo|Congo|Congo-Brazzaville|Congo - Brazzaville
+RE REU Réunion|Reunion
+RO ROU Romania
+RU RUS Russia|Russian Federation
+RW RWA Rwanda
+BL BLM Saint Barthélemy|Saint Barthelemy|St. Barthélemy|St. Barts
+SH SHN Saint Helena|Saint Helena, Ascension and Tristan da Cunha|St. Helena
+KN KNA Saint Kitts and Nevis|St. Kitts and Nevis|St. Kitts & Nevis
+LC LCA Saint Lucia|St. Lucia
+MF MAF Saint Martin|Saint Martin (French part)|St. Martin
+PM SPM Saint Pierre and Miquelon|St. Pierre & Miquelon
+VC VCT Saint Vincent and the Grenadines|St. Vincent and the Grenadines|St. Vincent & Grenadines
+WS WSM Samoa
+SM SMR San Marino
+ST STP São Tomé and Príncipe|Sao Tome and Principe|São Tomé & Príncipe
+SA SAU Saudi Arabia
+SN SEN Senegal
+RS SRB Serbia
+SC SYC Seychelles
+SL SLE Sierra Leone
+SG SGP Singapore
+SX SXM Sint Maarten|Sint Maarten (Dutch part)
+SK SVK Slovakia
+SI SVN Slovenia
+SB SLB Solomon Islands
+SO SOM Somalia
+ZA ZAF South Africa
+GS SGS South Georgia and the South Sandwich Islands|South Georgia & South Sandwich Islands
+KR KOR South Korea|Korea, Republic of|Republic of Korea|Korea
+SS SSD South Sudan
+ES ESP Spain
+LK LKA Sri Lanka
+SD SDN Sudan
+SR SUR Suriname
+SJ SJM Svalbard and Jan Mayen|Svalbard & Jan Mayen
+SE SWE Sweden
+CH CHE Switzerland
+SY SYR Syria|Syrian Arab Republic
+TW TWN Taiwan|Taiwan, Province of China
+TJ TJK Tajikistan
+TZ TZA Tanzania|Tanzania, United Republic of|United Republic of Tanzania
+TH THA Thailand
+TL TLS Timor-Leste|East Timor
+TG TGO Togo
+TK TKL Tokelau
+TO TON Tonga
+TT TTO Trinidad and Tobago|Trinidad & Tobago
+TN TUN Tunisia
+TR TUR Türkiye|Turkey|Turkiye
+TM TKM Turkmenistan
+TC TCA Turks and Caicos Islands|Turks & Caicos Islands
+TV TUV Tuvalu
+VI VIR U.S. Virgin Islands|Virgin Islands, U.S.|United States Virgin Islands
+UG UGA Uganda
+UA UKR Ukraine
+AE ARE United Arab Emirates|UAE
+GB GBR United Kingdom|Great Britain|UK|Britain|England|Scotland|Wales|Northern Ireland|United Kingdom of Great Britain and Northern Ireland
+US USA United States|United States of America|America
+UM UMI United States Minor Outlying Islands|U.S. Outlying Islands
+UY URY Uruguay
+UZ UZB Uzbekistan
+VU VUT Vanuatu
+VA VAT Vatican City|Holy See|Vatican|Holy See (Vatican City State)
+VE VEN Venezuela|Venezuela, Bolivarian Republic of
+VN VNM Vietnam|Viet Nam
+WF WLF Wallis and Futuna|Wallis & Futuna
+EH ESH Western Sahara
+YE YEM Yemen
+ZM ZMB Zambia
+ZW ZWE Zimbabwe";
