@@ -14,7 +14,8 @@ fn session_storage() -> Option<web_sys::Storage> {
 /// The draft saved under `key`, if there is one that is worth restoring.
 pub fn load(key: &str) -> Option<CustomerDraft> {
     let text = session_storage()?.get_item(key).ok()??;
-    match crate::json::read::<CustomerDraft>(&text) {
+    let saved = crate::json::parse(&text);
+    match saved.as_ref().and_then(CustomerDraft::from_saved) {
         Some(draft) if !draft.is_blank() => Some(draft),
         Some(_) => None,
         None => {
@@ -35,7 +36,7 @@ pub fn save(key: &str, draft: &CustomerDraft) {
     let result = if draft.is_blank() {
         storage.remove_item(key)
     } else {
-        storage.set_item(key, &crate::json::to_text(draft))
+        storage.set_item(key, &crate::json::write(&draft.to_saved()))
     };
     if result.is_err() {
         crate::console::warn("could not save the draft in sessionStorage");

@@ -206,6 +206,13 @@ proptest! {
     }
 
     #[test]
+    fn saved_drafts_are_what_serde_would_write_and_read_back_whole(draft in any_draft()) {
+        let saved = draft.to_saved();
+        prop_assert_eq!(saved.to_string(), serde_json::to_string(&draft).unwrap());
+        prop_assert_eq!(CustomerDraft::from_saved(&saved), Some(draft));
+    }
+
+    #[test]
     fn suggested_ids_are_valid_or_empty(display_name in any_text()) {
         let id = suggest_customer_id(&display_name);
         prop_assert!(id.is_empty() || id.parse::<customer_signup::domain::CustomerId>().is_ok());

@@ -319,6 +319,28 @@ fn drafts_survive_a_save_and_restore() {
     );
     let older: CustomerDraft = serde_json::from_str(r#"{"name":"a","retired_field":1}"#).unwrap();
     assert_eq!(older.name, "a");
+    // The form saves and restores without serde's generated code, to the same effect.
+    assert_eq!(draft.to_saved(), serde_json::to_value(&draft).unwrap());
+    assert_eq!(
+        CustomerDraft::from_saved(&draft.to_saved()).as_ref(),
+        Some(&draft)
+    );
+    let odd = serde_json::json!({
+        "name": "a",
+        "retired_field": 1,
+        "city": 7,
+        "autogenerate_payment_gateway_customer": "yes",
+        "measurement_mappings": [{"label": "l"}, "not a row"],
+        "customer_metadata": {"not": "a list"},
+    });
+    let restored = CustomerDraft::from_saved(&odd).unwrap();
+    assert_eq!(restored.name, "a", "what can be read is kept");
+    assert_eq!(restored.city, "", "a value of the wrong type is left out");
+    assert!(!restored.autogenerate_payment_gateway_customer);
+    assert_eq!(restored.measurement_mappings.len(), 1);
+    assert_eq!(restored.measurement_mappings[0].label, "l");
+    assert!(restored.customer_metadata.is_empty());
+    assert_eq!(CustomerDraft::from_saved(&serde_json::json!(["a"])), None);
     assert!(CustomerDraft::default().is_blank());
 }
 

@@ -631,8 +631,13 @@ fn the_browser_writes_bodies_byte_for_byte_as_serde_json_does() {
     );
     assert_eq!(
         json::read::<CustomerDraft>(&json::to_text(&draft)),
-        Some(draft)
+        Some(draft.clone())
     );
+    // What the form saves in sessionStorage, and reads back after a reload.
+    let saved = json::write(&draft.to_saved());
+    assert_eq!(saved, serde_json::to_string(&draft).unwrap());
+    let restored = json::parse(&saved).and_then(|saved| CustomerDraft::from_saved(&saved));
+    assert_eq!(restored, Some(draft));
 }
 
 #[wasm_bindgen_test]

@@ -1,6 +1,7 @@
 //! What the admin has typed so far, exactly as typed, and the form's fields by wire path.
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use super::customer::NewCustomer;
 use super::errors::{FieldErrors, FieldPath};
@@ -244,7 +245,107 @@ impl CustomerDraft {
     pub fn is_blank(&self) -> bool {
         *self == Self::default()
     }
+
+    /// The draft as the form saves it: the same JSON as its `Serialize` writes, built without
+    /// serde's generated code for this struct, which cost 8 kB gzip of the browser bundle.
+    pub fn to_saved(&self) -> Value {
+        let text = |text: &str| Value::String(text.to_owned());
+        let mut saved = Map::new();
+        for (key, field) in SAVED_TEXTS {
+            let typed = self.text(*field).map_or("", String::as_str);
+            saved.insert((*key).to_owned(), text(typed));
+        }
+        saved.insert(
+            "autogenerate_payment_gateway_customer".to_owned(),
+            Value::Bool(self.autogenerate_payment_gateway_customer),
+        );
+        let object = |pairs: &[(&str, &String)]| {
+            let pairs = pairs
+                .iter()
+                .map(|(key, value)| ((*key).to_owned(), text(value)));
+            Value::Object(pairs.collect())
+        };
+        let mappings = self.measurement_mappings.iter().map(|row| {
+            object(&[
+                ("label", &row.label),
+                ("value_regex", &row.value_regex),
+                ("sample", &row.sample),
+            ])
+        });
+        saved.insert("measurement_mappings".to_owned(), mappings.collect());
+        let metadata = self
+            .customer_metadata
+            .iter()
+            .map(|row| object(&[("property", &row.property), ("value", &row.value)]));
+        saved.insert("customer_metadata".to_owned(), metadata.collect());
+        Value::Object(saved)
+    }
+
+    /// A draft the form saved, as its `Deserialize` reads it; `None` unless `saved` is an
+    /// object. Missing and unknown keys are tolerated, and so is a value of the wrong type,
+    /// which is left out, so that a draft saved by another version still loads.
+    pub fn from_saved(saved: &Value) -> Option<Self> {
+        let saved = saved.as_object()?;
+        let text = |object: &Map<String, Value>, key: &str| {
+            object
+                .get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let rows = |key: &str| {
+            let rows = saved.get(key).and_then(Value::as_array).map(Vec::as_slice);
+            rows.unwrap_or_default().iter().filter_map(Value::as_object)
+        };
+        let mut draft = CustomerDraft::default();
+        for (key, field) in SAVED_TEXTS {
+            if let Some(typed) = draft.text_mut(*field) {
+                *typed = text(saved, key);
+            }
+        }
+        draft.autogenerate_payment_gateway_customer = saved
+            .get("autogenerate_payment_gateway_customer")
+            .and_then(Value::as_bool)
+            .unwrap_or_default();
+        draft.measurement_mappings = rows("measurement_mappings")
+            .map(|row| MappingDraft {
+                label: text(row, "label"),
+                value_regex: text(row, "value_regex"),
+                sample: text(row, "sample"),
+            })
+            .collect();
+        draft.customer_metadata = rows("customer_metadata")
+            .map(|row| MetadataDraft {
+                property: text(row, "property"),
+                value: text(row, "value"),
+            })
+            .collect();
+        Some(draft)
+    }
 }
+
+/// The keys of a saved draft's texts, as `CustomerDraft`'s fields are named and in their order.
+const SAVED_TEXTS: &[(&str, DraftField)] = &[
+    ("name", DraftField::Name),
+    ("display_name", DraftField::DisplayName),
+    ("description", DraftField::Description),
+    ("email", DraftField::Email),
+    ("secondary_emails", DraftField::SecondaryEmails),
+    ("phone", DraftField::Phone),
+    ("website", DraftField::Website),
+    ("legal_name", DraftField::LegalName),
+    ("vat_id", DraftField::VatId),
+    ("logo_url", DraftField::LogoUrl),
+    ("address_line_1", DraftField::AddressLine1),
+    ("address_line_2", DraftField::AddressLine2),
+    ("city", DraftField::City),
+    ("state", DraftField::State),
+    ("country", DraftField::Country),
+    ("postal_code", DraftField::PostalCode),
+    ("price_plan_name", DraftField::PricePlanName),
+    ("price_plan_tag", DraftField::PricePlanTag),
+    ("tags", DraftField::Tags),
+];
 
 /// One input of the form, the place where a message about it is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
