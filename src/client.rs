@@ -14,9 +14,18 @@ use crate::submit::{Attempt, CreatedCustomer, SubmitError, read_answer};
 /// Why the price plans could not be listed; the form then takes the plan as free text.
 #[derive(Debug, thiserror::Error)]
 pub enum PlansError {
-    /// No answer, or one that is not a list of plans.
-    #[error("price plans unavailable: {0}")]
-    Unavailable(&'static str),
+    /// The browser would not build the request.
+    #[error("price plans unavailable: the request could not be made")]
+    Request,
+    /// No answer: the network failed or the browser refused the answer (CORS).
+    #[error("price plans unavailable: no answer")]
+    NoAnswer,
+    /// An answer other than a success.
+    #[error("price plans unavailable: the API answered {0}")]
+    Status(u16),
+    /// A body that was cut off or is not a list of plans.
+    #[error("price plans unavailable: the answer is not a list of plans")]
+    Unreadable,
 }
 
 /// Sends `attempt` as `POST {api}/customers/` with its idempotency key, and reads the answer.
@@ -74,18 +83,16 @@ async fn read(response: Response) -> Result<CreatedCustomer, SubmitError> {
 
 /// `GET {api}/price_plans/`.
 pub async fn price_plans(config: &FormConfig) -> Result<Vec<PlanChoice>, PlansError> {
-    let headers = configured_headers(config).map_err(|_| PlansError::Unavailable("no headers"))?;
+    let headers = configured_headers(config).map_err(|_| PlansError::Request)?;
     let init = request_init("GET", &headers, config);
     let response = fetch(&config.url("price_plans/"), &init)
         .await
-        .map_err(|()| PlansError::Unavailable("no answer"))?;
+        .map_err(|()| PlansError::NoAnswer)?;
     if !response.ok() {
-        return Err(PlansError::Unavailable("the API refused the request"));
+        return Err(PlansError::Status(response.status()));
     }
-    let body = text(&response)
-        .await
-        .map_err(|()| PlansError::Unavailable("the answer was cut off"))?;
-    crate::json::read(&body).ok_or(PlansError::Unavailable("not a list of plans"))
+    let body = text(&response).await.map_err(|()| PlansError::Unreadable)?;
+    crate::json::read(&body).ok_or(PlansError::Unreadable)
 }
 
 /// `fetch(url, init)`: the response, whatever its status, or `Err` when there was none
