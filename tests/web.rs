@@ -641,12 +641,18 @@ fn the_browser_writes_bodies_byte_for_byte_as_serde_json_does() {
 }
 
 #[wasm_bindgen_test]
-fn the_browser_reads_json_as_serde_json_does() {
+fn the_browser_reads_the_answers_the_form_meets_as_serde_json_does() {
     use customer_signup::json;
 
+    let envelope = concat!(
+        r#"{"code": 422, "status": "Unprocessable Entity", "errors": {"json": {"#,
+        r#""name": ["Missing data for required field."], "#,
+        r#""measurement_mappings": {"0": {"value_regex": ["Bad."]}}}}}"#,
+    );
     let documents = [
-        r#"{"code": 422, "status": "Unprocessable Entity", "errors": {"json": {"name": ["Missing data for required field."], "measurement_mappings": {"0": {"value_regex": ["Bad."]}}}}}"#,
+        envelope,
         r#"[1, -2, 3.5, 422, true, false, null, "é\u0041\n"]"#,
+        r#"{"__proto__": {"x": 1}, "constructor": "c"}"#,
         r#""just text""#,
         "{}",
     ];
@@ -658,14 +664,26 @@ fn the_browser_reads_json_as_serde_json_does() {
     for text in ["<html><body>Bad gateway</body></html>", "", "{", "[1,]"] {
         assert_eq!(json::parse(text), None, "{text:?} is not JSON");
     }
-    // Numbers are JavaScript's: a whole one reads as an integer however it is written.
-    assert_eq!(json::parse("1e3").and_then(|n| n.as_u64()), Some(1000));
-    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-    assert_eq!(
-        json::parse(&deep),
-        None,
-        "nesting deeper than serde_json allows"
-    );
-    let allowed = format!("{}{}", "[".repeat(100), "]".repeat(100));
-    assert!(json::parse(&allowed).is_some());
+    // Exactly as deep as serde_json goes, and no deeper.
+    for depth in [126, 127, 128, 129] {
+        let arrays = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let objects = format!("{}1{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
+        for text in [arrays, objects] {
+            let serde_reads = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+            assert_eq!(json::parse(&text).is_some(), serde_reads, "{depth} levels");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn objects_handed_to_the_host_page_keep_every_key() {
+    use customer_signup::json;
+
+    let value: serde_json::Value =
+        serde_json::from_str(r#"{"__proto__": "kept", "name": "acme"}"#).unwrap();
+    let object = json::to_js(&value);
+    let keys = js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>());
+    assert_eq!(keys.length(), 2);
+    assert_eq!(property(&object, "__proto__"), "kept");
+    assert_eq!(json::write(&value), r#"{"__proto__":"kept","name":"acme"}"#);
 }
