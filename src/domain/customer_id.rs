@@ -222,6 +222,8 @@ mod tests {
             ("  Acme, Inc.  ", "acme_inc"),
             ("Café Müller & Söhne", "cafe_muller_sohne"),
             ("Straße 5", "strasse_5"),
+            ("ȘTEFAN ȚURCAN SRL", "stefan_turcan_srl"),
+            ("ÉCLAIR ÅLAND", "eclair_aland"),
             ("---", ""),
             ("東京", ""),
         ];
