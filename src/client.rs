@@ -145,14 +145,20 @@ fn configured_headers(config: &FormConfig) -> Result<Headers, JsValue> {
 }
 
 /// The CSRF token from `<meta name="…" content="…">`, read at send time so that a host page
-/// that rotates it is always current.
+/// that rotates it is always current. A token no header can carry is left out, with a warning,
+/// rather than failing the request.
 fn csrf_token(config: &FormConfig) -> Option<String> {
     let name = config.csrf_meta.as_deref()?;
     let selector = format!("meta[name=\"{}\"]", name.replace('"', ""));
     let meta = leptos::prelude::document()
         .query_selector(&selector)
         .ok()??;
-    meta.dyn_into::<web_sys::HtmlMetaElement>()
-        .ok()
-        .map(|m| m.content())
+    let token = meta.dyn_into::<web_sys::HtmlMetaElement>().ok()?.content();
+    if !crate::config::is_header_value(&token) {
+        crate::console::warn(&format!(
+            "the <meta name=\"{name}\"> token is not a header value; sending no CSRF header"
+        ));
+        return None;
+    }
+    Some(token)
 }

@@ -240,10 +240,18 @@ fn parse_headers(json: &str) -> Option<Vec<(String, String)>> {
     map.into_iter()
         .map(|(name, value)| {
             let value = value.as_str()?;
-            let allowed = is_header_name(&name) && !value.contains(['\r', '\n', '\0']);
+            let allowed = is_header_name(&name) && is_header_value(value);
             allowed.then(|| (name, value.to_owned()))
         })
         .collect()
+}
+
+/// Whether `value` can be sent as a header's value: visible ASCII, spaces and tabs only. The
+/// browser refuses line breaks and anything past U+00FF outright, and RFC 9110 asks for ASCII.
+pub(crate) fn is_header_value(value: &str) -> bool {
+    value
+        .bytes()
+        .all(|b| b.is_ascii_graphic() || b == b' ' || b == b'\t')
 }
 
 /// Whether `name` is an HTTP field name: one or more of the token characters of RFC 9110.
@@ -358,6 +366,7 @@ mod tests {
             r#"{"X CSRF": "abc"}"#,
             r#"{"": "abc"}"#,
             r#"{"X-Tenant": "t1\r\nX-Admin: yes"}"#,
+            r#"{"X-City": "Łódź"}"#,
             r#"{"X-Tenant": 1}"#,
         ] {
             let (config, warnings) = read(&[("headers", headers)]);
