@@ -20,7 +20,19 @@ pub const INTERACTIVE_MARK: &str = "customer-signup:interactive";
 /// everything it owned: signals, effects, listeners and timers.
 pub struct Mounted {
     config: ArcRwSignal<FormConfig>,
-    _view: Box<dyn Any>,
+    view: Option<Box<dyn Any>>,
+    /// The parent of the view's own owner, cleaned up explicitly when the form is removed. On
+    /// its own the view's owner runs its cleanups when the last reference to it goes, and the
+    /// tasks of the view's render effects (the row lists' among them) hold references until
+    /// the executor next polls them, a tick later: a draft typed in that tick would be lost.
+    owner: Owner,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        drop(self.view.take());
+        self.owner.cleanup();
+    }
 }
 
 impl Mounted {
@@ -78,8 +90,11 @@ pub fn mount_with(element: HtmlElement, config: FormConfig, form_id: String) -> 
     let config = ArcRwSignal::new(config);
     let shared = config.clone();
     let host = element.clone();
-    let view = leptos::mount::mount_to(element, move || {
-        view! { <CustomerForm config=shared form_id=form_id host=host /> }
+    let owner = Owner::new();
+    let view = owner.with(|| {
+        leptos::mount::mount_to(element, move || {
+            view! { <CustomerForm config=shared form_id=form_id host=host /> }
+        })
     });
     // Every field is rendered and the submit handler attached once `mount_to` returns: the
     // moment the benchmark measures as "interactive".
@@ -88,7 +103,8 @@ pub fn mount_with(element: HtmlElement, config: FormConfig, form_id: String) -> 
     }
     Mounted {
         config,
-        _view: Box::new(view),
+        view: Some(Box::new(view)),
+        owner,
     }
 }
 

@@ -288,30 +288,38 @@ fn BillingSection(plans: Signal<Option<Vec<PlanChoice>>>) -> impl IntoView {
     }
 }
 
-/// How long the draft may go unsaved while the admin types. Saving serialises the whole draft
-/// and writes it to storage synchronously, which cost about 2 ms of every keystroke at a 4x
-/// slower CPU with 50 mapping rows; typing now pays for one save per pause instead.
+/// How long the draft may go unsaved while the admin types: it is saved at most this often.
+/// Saving serialises the whole draft and writes it to storage synchronously, about 2 ms at a 4x
+/// slower CPU with 50 mapping rows, too much to pay on every keystroke.
 const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
-/// Saves the draft to `sessionStorage` shortly after it changes, except once the customer exists.
+/// Saves the draft to `sessionStorage` within [`SAVE_DELAY`] of a change, except once the
+/// customer exists.
 ///
-/// Nothing typed is lost to the delay: a pending save happens at once when the page is hidden
-/// or left (`visibilitychange`, `pagehide`: a reload, a navigation, a closed or backgrounded
-/// tab) and when the form is removed.
+/// Nothing typed is lost to the delay: the draft is saved at once when the page is hidden or
+/// left (`visibilitychange`, `pagehide`: a reload, a navigation, a closed or backgrounded tab)
+/// and when the form is removed, whether or not a save is scheduled.
 fn save_draft_as_it_changes(form: FormState, status: RwSignal<Status>, key: String) {
     let key = StoredValue::new(key);
-    // The browser's id of the scheduled save, while there is one.
-    let pending = StoredValue::new(None::<i32>);
-    let flush = move || {
-        let Some(Some(timer)) = pending.try_update_value(Option::take) else {
-            return;
-        };
-        window().clear_timeout_with_handle(timer);
+    let save = move || {
         let created = status.try_with_untracked(|s| matches!(s, Status::Created(_)));
         if created == Some(false) {
             form.draft.try_with_untracked(|draft| {
                 key.with_value(|key| storage::save(key, draft));
             });
+        }
+    };
+    // Whether a save is scheduled. A timer is never cleared, so that its callback, which the
+    // browser frees only by calling it, always runs: one that finds nothing scheduled, because
+    // the page was hidden or the form removed in between, does nothing.
+    let scheduled = StoredValue::new(false);
+    let save_now = move || {
+        scheduled.try_set_value(false);
+        save();
+    };
+    let on_timer = move || {
+        if scheduled.try_get_value() == Some(true) {
+            save_now();
         }
     };
     // The draft the form opened with is already saved, or blank: only changes are saved. It is
@@ -325,27 +333,27 @@ fn save_draft_as_it_changes(form: FormState, status: RwSignal<Status>, key: Stri
                 .flatten()
                 .is_some_and(|opened| opened == *draft)
         });
-        if unchanged || created || pending.with_value(Option::is_some) {
+        if unchanged || created || scheduled.get_value() {
             return;
         }
         // Scheduled with the browser directly: a Leptos timer set here would be freed when this
         // effect runs again, which it does on the next keystroke, before the timer fires.
-        let callback = wasm_bindgen::closure::Closure::once_into_js(flush);
+        let callback = wasm_bindgen::closure::Closure::once_into_js(on_timer);
         let delay = i32::try_from(SAVE_DELAY.as_millis()).unwrap_or(i32::MAX);
         let timer = window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), delay);
-        pending.set_value(timer.ok());
+        scheduled.set_value(timer.is_ok());
     });
-    let hidden = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let hidden = window_event_listener(leptos::ev::pagehide, move |_| save_now());
     let backgrounded = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().hidden() {
-            flush();
+            save_now();
         }
     });
     on_cleanup(move || {
         hidden.remove();
         backgrounded.remove();
-        flush();
+        save_now();
     });
 }
 
