@@ -20,8 +20,8 @@ use serde::{Serialize, Serializer};
 #[derive(Clone, Debug)]
 pub struct ValueRegex {
     source: String,
-    /// Shared with the cache below: cloning a `Regex` builds a fresh pool of matching caches,
-    /// which showed in every keystroke's profile.
+    /// Shared with the cache below, because cloning a `Regex` builds a fresh pool of matching
+    /// caches: a pattern is cloned with the draft on every keystroke.
     compiled: Arc<Regex>,
 }
 
@@ -123,7 +123,8 @@ fn compile(source: &str) -> Result<Regex, PatternError> {
 /// The engine's reason for refusing a pattern, in the form's words.
 ///
 /// `regex-lite` explains with fixed sentences and no position; the common ones are reworded
-/// with what to type instead, and the rest are shown as the engine says them.
+/// with what to type instead, and the rest are shown as the engine says them. The sentences are
+/// those of the exact version Cargo.toml pins; a test refuses one pattern of each kind.
 fn refusal(reason: &str) -> PatternError {
     let plain = match reason {
         "compiled regex exceeded size limit" => return PatternError::TooLarge,
@@ -155,7 +156,10 @@ fn refusal(reason: &str) -> PatternError {
             "Backreferences such as \\1 are not supported: repeat the group's pattern instead"
         }
         "pattern has too much nesting" => {
-            "This pattern nests groups and repetitions too deeply: at most 64 levels"
+            return PatternError::Syntax(format!(
+                "This pattern nests groups and repetitions too deeply: at most {} levels",
+                ValueRegex::NEST_LIMIT
+            ));
         }
         "unrecognized escape sequence" => {
             "This pattern has an unknown escape such as \\q: write \\\\ to match a backslash"
@@ -220,6 +224,7 @@ mod tests {
 
     #[test]
     fn explains_refused_patterns_in_plain_words() {
+        let deep = format!("{}a{}", "(".repeat(65), ")".repeat(65));
         let cases = [
             (
                 "(unclosed",
@@ -237,6 +242,10 @@ mod tests {
             ),
             (r"(a)\1", "Backreferences such as \\1 are not supported"),
             (r"\q", "This pattern has an unknown escape such as \\q"),
+            (
+                deep.as_str(),
+                "This pattern nests groups and repetitions too deeply: at most 64 levels",
+            ),
             (
                 "(?z)a",
                 "This is not a pattern the API can use: unrecognized inline flag",
