@@ -321,6 +321,8 @@ fn drafts_survive_a_save_and_restore() {
     assert_eq!(older.name, "a");
     // The form saves and restores without serde's generated code, to the same effect.
     assert_eq!(draft.to_saved(), serde_json::to_value(&draft).unwrap());
+    // Values compare objects without their key order; the text shows the order too.
+    assert_eq!(draft.to_saved().to_string(), saved);
     assert_eq!(
         CustomerDraft::from_saved(&draft.to_saved()).as_ref(),
         Some(&draft)
