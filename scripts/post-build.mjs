@@ -63,7 +63,7 @@ const compressible = /\.(wasm|js|css|html)$/;
 let compressed = 0;
 for (const entry of await readdir(staging, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile() || !compressible.test(entry.name)) continue;
-  const path = join(entry.parentPath, entry.name);
+  const path = join(entry.parentPath ?? entry.path, entry.name);
   const bytes = await readFile(path);
   const brotli = brotliCompressSync(bytes, {
     params: {

@@ -97,7 +97,8 @@ async function coldLoad(browser, url, throttle) {
       .concat(performance.getEntriesByType("resource"))
       .map((entry) => {
         const path = new URL(entry.name).pathname.slice(1);
-        return [path === "" || path.endsWith("/") ? `${path}index.html` : path, entry.encodedBodySize];
+        const file = path === "" || path.endsWith("/") ? `${path}index.html` : path;
+        return [file, entry.encodedBodySize];
       });
     return { interactive: performance.getEntriesByName(mark)[0].startTime, wire };
   });
@@ -194,7 +195,9 @@ async function validationInBrowser(browser, base) {
     return measureValidation(5000);
   });
   await page.close();
-  table("Validating a full draft in the browser", ["iterations", "mean (µs)"], [[5000, micros.toFixed(2)]]);
+  table("Validating a full draft in the browser", ["iterations", "mean (µs)"], [
+    [5000, micros.toFixed(2)],
+  ]);
 }
 
 async function memory(browser, base) {
@@ -205,12 +208,15 @@ async function memory(browser, base) {
   const measure = async () => {
     await cdp.send("HeapProfiler.collectGarbage");
     const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-    const wasm = await page.evaluate(async () => (await import("/customer-signup.js")).memory.buffer.byteLength);
+    const wasm = await page.evaluate(
+      async () => (await import("/customer-signup.js")).memory.buffer.byteLength,
+    );
     return { js: usedSize, wasm };
   };
   const afterLoad = await measure();
   await page.evaluate(async () => {
-    const add = [...document.querySelectorAll("button")].find((b) => b.textContent === "Add mapping");
+    const buttons = [...document.querySelectorAll("button")];
+    const add = buttons.find((b) => b.textContent === "Add mapping");
     for (let i = 0; i < 1000; i++) add.click();
     await new Promise((done) => setTimeout(done, 100));
     for (let i = 0; i < 1000; i++) {

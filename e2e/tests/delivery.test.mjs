@@ -33,14 +33,19 @@ test("the browser downloads the brotli copy of every file the form needs", async
   const bundle = entries.filter(
     (entry) => !entry.path.startsWith("/api/") && /\.(wasm|js|css)$|\/$/.test(entry.path),
   );
-  for (const kind of [/\/$/, /\.wasm$/, /_bg\.wasm$|[0-9a-f]\.js$/, /\.css$/]) {
-    assert.ok(bundle.some((entry) => kind.test(entry.path)), `a file like ${kind} was loaded`);
+  // The page, the module, its hashed script and the stylesheet.
+  for (const kind of [/\/$/, /_bg\.wasm$/, /-[0-9a-f]+\.js$/, /\.css$/]) {
+    assert.ok(
+      bundle.some((entry) => kind.test(entry.path)),
+      `a file like ${kind} was loaded`,
+    );
   }
   for (const entry of bundle) {
     const file = join(env.site.dir, entry.path.endsWith("/") ? "index.html" : entry.path);
     assert.equal(await encodings.get(entry.path), "br", `${entry.path} is sent with brotli`);
     assert.equal(entry.decoded, (await stat(file)).size, `${entry.path} decodes to the file`);
-    assert.equal(entry.encoded, (await stat(`${file}.br`)).size, `${entry.path} travels as .br`);
+    const brotli = (await stat(`${file}.br`)).size;
+    assert.equal(entry.encoded, brotli, `${entry.path} travels as .br`);
   }
   await page.close();
 });
@@ -50,7 +55,9 @@ test("a client that asks for no encoding gets the original bytes, and gzip when 
     /"\.\/([^"]+\.wasm)"/,
   )[1];
   const original = await readFile(join(env.site.dir, wasm));
-  const plain = await fetch(`${env.site.base}/${wasm}`, { headers: { "accept-encoding": "identity" } });
+  const plain = await fetch(`${env.site.base}/${wasm}`, {
+    headers: { "accept-encoding": "identity" },
+  });
   assert.equal(plain.headers.get("content-encoding"), null);
   assert.equal(plain.headers.get("content-type"), "application/wasm");
   assert.deepEqual(Buffer.from(await plain.arrayBuffer()), original);

@@ -195,12 +195,18 @@ test("removing the element frees the form: no listeners on the page, no nodes in
     // Every listener added and not yet removed, held weakly so that counting keeps nothing
     // alive; the ones whose target is still on the page are counted.
     const live = new Set();
-    const capture = (options) => (typeof options === "boolean" ? options : Boolean(options?.capture));
+    const capture = (options) =>
+      typeof options === "boolean" ? options : Boolean(options?.capture);
     const add = EventTarget.prototype.addEventListener;
     const remove = EventTarget.prototype.removeEventListener;
     EventTarget.prototype.addEventListener = function (type, listener, options) {
       if (listener) {
-        live.add({ target: new WeakRef(this), type, listener: new WeakRef(listener), capture: capture(options) });
+        live.add({
+          target: new WeakRef(this),
+          type,
+          listener: new WeakRef(listener),
+          capture: capture(options),
+        });
       }
       return add.call(this, type, listener, options);
     };

@@ -1,6 +1,8 @@
 //! The error summary at the top of the form: every problem, each a link that moves focus to its
 //! input.
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -104,5 +106,5 @@ pub fn focus_soon(id: String) {
 
 thread_local! {
     /// The element `focus_soon` will focus at the next frame, while one is scheduled.
-    static FOCUS_PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    static FOCUS_PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
 }
