@@ -422,6 +422,30 @@ async fn what_is_typed_just_before_the_form_is_removed_is_saved() {
 }
 
 #[wasm_bindgen_test]
+async fn a_form_left_untouched_writes_nothing_to_storage() {
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    let key = "customer-signup-draft:untouched";
+    storage.remove_item(key).unwrap();
+    let page = mount_form("untouched", &[]);
+    settle(400).await;
+    // Written by someone else meanwhile (the benchmark does this before a reload), and spaced
+    // unlike the form would write it: the form neither removes nor rewrites it.
+    let elsewhere = r#"{ "name": "customer_9" }"#;
+    storage.set_item(key, elsewhere).unwrap();
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    drop(page);
+    assert_eq!(storage.get_item(key).unwrap().as_deref(), Some(elsewhere));
+    storage.remove_item(key).unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn the_draft_is_saved_while_typing_goes_on() {
     let storage = web_sys::window()
         .unwrap()

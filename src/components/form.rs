@@ -298,16 +298,24 @@ const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 ///
 /// Nothing typed is lost to the delay: the draft is saved at once when the page is hidden or
 /// left (`visibilitychange`, `pagehide`: a reload, a navigation, a closed or backgrounded tab)
-/// and when the form is removed, whether or not a save is scheduled.
+/// and when the form is removed, whether or not a save is scheduled. A draft equal to the one
+/// last saved, or to the one the form opened with, is not written again.
 fn save_draft_as_it_changes(form: FormState, status: RwSignal<Status>, key: String) {
     let key = StoredValue::new(key);
+    // What storage holds for this form: the draft it opened with (restored, or blank and then
+    // absent), and after that the one saved last.
+    let stored = StoredValue::new(form.draft.get_untracked());
     let save = move || {
         let created = status.try_with_untracked(|s| matches!(s, Status::Created(_)));
-        if created == Some(false) {
-            form.draft.try_with_untracked(|draft| {
-                key.with_value(|key| storage::save(key, draft));
-            });
+        if created != Some(false) {
+            return;
         }
+        form.draft.try_with_untracked(|draft| {
+            if stored.try_with_value(|stored| stored != draft) == Some(true) {
+                key.with_value(|key| storage::save(key, draft));
+                stored.set_value(draft.clone());
+            }
+        });
     };
     // Whether a save is scheduled. A timer is never cleared, so that its callback, which the
     // browser frees only by calling it, always runs: one that finds nothing scheduled, because
@@ -322,18 +330,11 @@ fn save_draft_as_it_changes(form: FormState, status: RwSignal<Status>, key: Stri
             save_now();
         }
     };
-    // The draft the form opened with is already saved, or blank: only changes are saved. It is
-    // compared once, on the effect's first run, which may come after the first keystrokes.
-    let opened_with = StoredValue::new(Some(form.draft.get_untracked()));
     Effect::new(move || {
+        // Tracked only: whether the draft changed is decided when the save runs.
+        form.draft.track();
         let created = status.with(|s| matches!(s, Status::Created(_)));
-        let unchanged = form.draft.with(|draft| {
-            opened_with
-                .try_update_value(Option::take)
-                .flatten()
-                .is_some_and(|opened| opened == *draft)
-        });
-        if unchanged || created || scheduled.get_value() {
+        if created || scheduled.get_value() {
             return;
         }
         // Scheduled with the browser directly: a Leptos timer set here would be freed when this
