@@ -20,6 +20,9 @@ pub struct Country {
     pub name: &'static str,
     /// Other names people type for it, such as `United States of America`, each after a `|`.
     aliases: &'static str,
+    /// The name and then every alias, folded: lookups compare these without folding the
+    /// whole list again on every keystroke.
+    folded: Vec<String>,
 }
 
 /// Every country, read from [`COUNTRY_LINES`] the first time one is asked for.
@@ -46,6 +49,11 @@ impl Country {
             alpha3,
             name,
             aliases,
+            folded: names
+                .split('|')
+                .filter(|n| !n.is_empty())
+                .map(fold)
+                .collect(),
         })
     }
 
@@ -63,10 +71,11 @@ impl Country {
         if input.len() > LONGEST_NAME_BYTES {
             return None;
         }
+        let folded = fold(input);
         COUNTRIES.iter().find(|c| {
             c.alpha2.eq_ignore_ascii_case(input)
                 || c.alpha3.eq_ignore_ascii_case(input)
-                || c.names().any(|name| same_name(name, input))
+                || c.folded.contains(&folded)
         })
     }
 
@@ -77,9 +86,14 @@ impl Country {
             return Vec::new();
         }
         let query = fold(query.trim());
-        let starts =
-            |c: &Country| fold(c.name).starts_with(&query) || c.alpha2.eq_ignore_ascii_case(&query);
-        let contains = |c: &Country| c.names().any(|n| fold(n).contains(&query)) || starts(c);
+        let starts = |c: &Country| {
+            c.folded
+                .first()
+                .is_some_and(|name| name.starts_with(&query))
+                || c.alpha2.eq_ignore_ascii_case(&query)
+        };
+        let contains =
+            |c: &Country| c.folded.iter().any(|n| n.contains(query.as_str())) || starts(c);
         let (mut found, others): (Vec<_>, Vec<_>) = COUNTRIES
             .iter()
             .filter(|c| contains(c))
@@ -100,32 +114,20 @@ const LONGEST_NAME_BYTES: usize = 64;
 
 /// Lowercase with the common Latin accents taken off, so `aland` finds `Åland Islands`.
 fn fold(text: &str) -> String {
-    folded(text).collect()
-}
-
-fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().map(latin_lowercase).map(|c| match c {
-        'à'..='å' => 'a',
-        'ç' => 'c',
-        'è'..='ë' => 'e',
-        'ì'..='ï' => 'i',
-        'ñ' => 'n',
-        'ò'..='ö' => 'o',
-        'ù'..='ü' => 'u',
-        '’' => '\'',
-        other => other,
-    })
-}
-
-/// Whether `name` and `input` are the same name, ignoring case and, where either is not plain
-/// ASCII, the common accents. The ASCII comparison comes first: it settles almost every call
-/// without decoding a character.
-fn same_name(name: &str, input: &str) -> bool {
-    if name.is_ascii() && input.is_ascii() {
-        name.eq_ignore_ascii_case(input)
-    } else {
-        folded(name).eq(folded(input))
-    }
+    text.chars()
+        .map(latin_lowercase)
+        .map(|c| match c {
+            'à'..='å' => 'a',
+            'ç' => 'c',
+            'è'..='ë' => 'e',
+            'ì'..='ï' => 'i',
+            'ñ' => 'n',
+            'ò'..='ö' => 'o',
+            'ù'..='ü' => 'u',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
 }
 
 impl fmt::Display for Country {
