@@ -29,6 +29,22 @@ impl Drop for Page {
     }
 }
 
+fn session_storage() -> web_sys::Storage {
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+}
+
+/// What the browser tells the page when it is left: a reload, a navigation, a closed tab.
+fn leave_page() {
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -400,11 +416,7 @@ async fn the_pattern_tester_shows_live_whether_a_value_matches() {
 
 #[wasm_bindgen_test]
 async fn what_is_typed_just_before_the_form_is_removed_is_saved() {
-    let storage = web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap();
+    let storage = session_storage();
     storage
         .remove_item("customer-signup-draft:leaving")
         .unwrap();
@@ -423,11 +435,7 @@ async fn what_is_typed_just_before_the_form_is_removed_is_saved() {
 
 #[wasm_bindgen_test]
 async fn a_form_left_untouched_writes_nothing_to_storage() {
-    let storage = web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap();
+    let storage = session_storage();
     let key = "customer-signup-draft:untouched";
     storage.remove_item(key).unwrap();
     let page = mount_form("untouched", &[]);
@@ -436,10 +444,7 @@ async fn a_form_left_untouched_writes_nothing_to_storage() {
     // unlike the form would write it: the form neither removes nor rewrites it.
     let elsewhere = r#"{ "name": "customer_9" }"#;
     storage.set_item(key, elsewhere).unwrap();
-    web_sys::window()
-        .unwrap()
-        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
-        .unwrap();
+    leave_page();
     drop(page);
     assert_eq!(storage.get_item(key).unwrap().as_deref(), Some(elsewhere));
     storage.remove_item(key).unwrap();
@@ -447,11 +452,7 @@ async fn a_form_left_untouched_writes_nothing_to_storage() {
 
 #[wasm_bindgen_test]
 async fn the_draft_is_saved_while_typing_goes_on() {
-    let storage = web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap();
+    let storage = session_storage();
     let key = "customer-signup-draft:typing";
     storage.remove_item(key).unwrap();
     let page = mount_form("typing", &[]);
@@ -472,11 +473,7 @@ async fn the_draft_is_saved_while_typing_goes_on() {
 
 #[wasm_bindgen_test]
 async fn the_draft_survives_a_reload_and_can_be_discarded() {
-    let storage = web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap();
+    let storage = session_storage();
     storage
         .remove_item("customer-signup-draft:restoring")
         .unwrap();
@@ -486,10 +483,7 @@ async fn the_draft_survives_a_reload_and_can_be_discarded() {
         page.type_into("contact-info-city", "New York");
         settle(1).await;
         // The draft is saved within 300 ms of a change, and at once when the page is left.
-        web_sys::window()
-            .unwrap()
-            .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
-            .unwrap();
+        leave_page();
         let saved = storage
             .get_item("customer-signup-draft:restoring")
             .unwrap()
@@ -622,11 +616,7 @@ async fn two_elements_keep_separate_values_and_drafts() {
     type_into(&second, "twin-2-display-name", "Second Customer");
     // Longer than the form waits before saving a draft.
     settle(500).await;
-    let storage = web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap();
+    let storage = session_storage();
     let one = storage
         .get_item("customer-signup-draft:twin-1")
         .unwrap()
@@ -650,11 +640,7 @@ async fn two_elements_keep_separate_values_and_drafts() {
 
 #[wasm_bindgen_test]
 async fn events_tell_the_host_about_restored_drafts_and_failed_submits() {
-    let storage = web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap();
+    let storage = session_storage();
     storage
         .set_item(
             "customer-signup-draft:events",
