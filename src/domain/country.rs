@@ -1,8 +1,9 @@
 //! Countries from ISO 3166-1, found by name, alias or code and sent by English short name.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::str::FromStr;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::{Serialize, Serializer};
 
@@ -10,7 +11,7 @@ use super::country_data::COUNTRY_LINES;
 use super::text::latin_lowercase;
 
 /// One ISO 3166-1 country.
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug)]
 pub struct Country {
     /// The two-letter code, such as `US`.
     pub alpha2: &'static str,
@@ -20,9 +21,25 @@ pub struct Country {
     pub name: &'static str,
     /// Other names people type for it, such as `United States of America`, each after a `|`.
     aliases: &'static str,
-    /// The name and then every alias, folded: lookups compare these without folding the
-    /// whole list again on every keystroke.
-    folded: Vec<String>,
+    /// The name and then every alias, folded when first looked up: lookups compare these
+    /// without folding the whole list again on every keystroke, and showing the list (which
+    /// the form does as it mounts) folds nothing.
+    folded: OnceLock<Vec<String>>,
+}
+
+/// Countries are the same when their codes are.
+impl PartialEq for Country {
+    fn eq(&self, other: &Self) -> bool {
+        self.alpha2 == other.alpha2
+    }
+}
+
+impl Eq for Country {}
+
+impl Hash for Country {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.alpha2.hash(state);
+    }
 }
 
 /// Every country, read from [`COUNTRY_LINES`] the first time one is asked for.
@@ -49,11 +66,7 @@ impl Country {
             alpha3,
             name,
             aliases,
-            folded: names
-                .split('|')
-                .filter(|n| !n.is_empty())
-                .map(fold)
-                .collect(),
+            folded: OnceLock::new(),
         })
     }
 
@@ -75,7 +88,7 @@ impl Country {
         COUNTRIES.iter().find(|c| {
             c.alpha2.eq_ignore_ascii_case(input)
                 || c.alpha3.eq_ignore_ascii_case(input)
-                || c.folded.contains(&folded)
+                || c.folded().contains(&folded)
         })
     }
 
@@ -87,19 +100,24 @@ impl Country {
         }
         let query = fold(query.trim());
         let starts = |c: &Country| {
-            c.folded
+            c.folded()
                 .first()
                 .is_some_and(|name| name.starts_with(&query))
                 || c.alpha2.eq_ignore_ascii_case(&query)
         };
         let contains =
-            |c: &Country| c.folded.iter().any(|n| n.contains(query.as_str())) || starts(c);
+            |c: &Country| c.folded().iter().any(|n| n.contains(query.as_str())) || starts(c);
         let (mut found, others): (Vec<_>, Vec<_>) = COUNTRIES
             .iter()
             .filter(|c| contains(c))
             .partition(|c| starts(c));
         found.extend(others);
         found
+    }
+
+    /// The name and every alias, folded.
+    fn folded(&self) -> &[String] {
+        self.folded.get_or_init(|| self.names().map(fold).collect())
     }
 
     /// The name followed by every alias.
