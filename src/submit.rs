@@ -173,7 +173,7 @@ pub fn read_answer(
     match status {
         200..=299 => created(body).ok_or(SubmitError::Unreadable { status }),
         400 | 422 => {
-            let envelope = envelope(body);
+            let envelope = ErrorEnvelope::parse(body);
             let message = (!envelope.elsewhere.is_empty())
                 .then(|| envelope.elsewhere.to_string())
                 .or_else(|| {
@@ -190,7 +190,7 @@ pub fn read_answer(
             })
         }
         409 => Err(SubmitError::Duplicate {
-            fields: envelope(body).fields,
+            fields: ErrorEnvelope::parse(body).fields,
         }),
         401 => Err(SubmitError::Unauthorized),
         403 => Err(SubmitError::Forbidden),
@@ -200,13 +200,6 @@ pub fn read_answer(
         500..=599 => Err(SubmitError::Server { status }),
         _ => Err(SubmitError::Unreadable { status }),
     }
-}
-
-/// The error envelope in `body`, whatever `body` is.
-fn envelope(body: &str) -> ErrorEnvelope {
-    json::parse(body).map_or_else(ErrorEnvelope::default, |value| {
-        ErrorEnvelope::from_value(&value)
-    })
 }
 
 fn created(body: &str) -> Option<CreatedCustomer> {

@@ -281,15 +281,11 @@ const JSON_LOCATION: &str = "json";
 
 impl ErrorEnvelope {
     /// Reads an error body. What cannot be understood is left out, never an error.
+    ///
+    /// The text is parsed by [`crate::json::parse`]: the browser's own parser in the bundle.
     pub fn parse(body: &str) -> Self {
-        serde_json::from_str::<Value>(body)
-            .map_or_else(|_| Self::default(), |body| Self::from_value(&body))
-    }
-
-    /// Reads an error body that has already been parsed.
-    pub fn from_value(body: &Value) -> Self {
-        match body {
-            Value::Object(map) => Self::from_object(map),
+        match crate::json::parse(body) {
+            Some(Value::Object(map)) => Self::from_object(&map),
             _ => Self::default(),
         }
     }
