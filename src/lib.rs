@@ -2,24 +2,25 @@
 //!
 //! [`domain`] holds the customer model and its rules, shared with the local customers API;
 //! [`submit`] and [`config`] hold the form's pure logic. The browser parts (components, the
-//! fetch client, draft storage, mounting) exist only in the wasm32 build.
+//! fetch client, draft storage, mounting) exist only in the wasm32 build with the `ui`
+//! feature, which is on by default.
 
 pub mod config;
 pub mod domain;
 pub mod json;
 pub mod submit;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod client;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod console;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod element;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod events;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod mount;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod storage;
