@@ -57,6 +57,8 @@ lint:
 	cargo clippy -p customer-signup-bench --all-targets -- -D warnings
 	cargo clippy -p customer-signup --target wasm32-unknown-unknown --lib --bins --test web \
 		-- -D warnings
+	cargo clippy -p customer-signup-floor --target wasm32-unknown-unknown --lib --bins \
+		-- -D warnings
 
 test-native:
 	scripts/setup.sh native
@@ -72,11 +74,13 @@ test-e2e: dist
 	cargo build -p local-api
 	npm test --prefix e2e
 
-## Performance figures (a benchmark: it prints, it never fails): what the browser downloads,
-## load and keystroke times in Chromium, validation in the browser and natively, memory.
+## Performance figures (a benchmark: it prints, it never fails): what the browser downloads and
+## the floor under it (scripts/floor.sh), load and keystroke times in Chromium, validation in
+## the browser and natively, memory.
 bench: dist
 	scripts/setup.sh browser
 	cargo build -p local-api
+	scripts/floor.sh
 	node e2e/bench/bench.mjs
 	cargo bench -p customer-signup-bench
 
