@@ -8,7 +8,7 @@ use std::sync::{LazyLock, OnceLock};
 use serde::{Serialize, Serializer};
 
 use super::country_data::COUNTRY_LINES;
-use super::text::latin_lowercase;
+use super::text::{ascii_spelling, latin_lowercase};
 
 /// One ISO 3166-1 country.
 #[derive(Debug)]
@@ -130,22 +130,22 @@ impl Country {
 /// No name or alias is longer than this, so longer input is no country and need not be compared.
 const LONGEST_NAME_BYTES: usize = 64;
 
-/// Lowercase with the common Latin accents taken off, so `aland` finds `Åland Islands`.
+/// Lowercase, with Latin letters spelled in ASCII (so `aland` finds `Åland Islands`) and the
+/// typographic apostrophe as `'`; anything else stays as it is.
 fn fold(text: &str) -> String {
-    text.chars()
-        .map(latin_lowercase)
-        .map(|c| match c {
-            'à'..='å' => 'a',
-            'ç' => 'c',
-            'è'..='ë' => 'e',
-            'ì'..='ï' => 'i',
-            'ñ' => 'n',
-            'ò'..='ö' => 'o',
-            'ù'..='ü' => 'u',
-            '’' => '\'',
-            other => other,
-        })
-        .collect()
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match ascii_spelling(c) {
+            "" if c == '’' => folded.push('\''),
+            "" => folded.push(latin_lowercase(c)),
+            plain => folded.push_str(plain),
+        }
+    }
+    folded
 }
 
 impl fmt::Display for Country {
@@ -247,6 +247,10 @@ mod tests {
             );
         }
         assert_eq!(Country::find("aland islands").map(|c| c.alpha2), Some("AX"));
+        // Letters are spelled as in suggested customer IDs, typed or in the list alike.
+        assert_eq!(Country::find("CURAÇAO").map(|c| c.alpha2), Some("CW"));
+        assert_eq!(Country::find("Côte d’Ivoire").map(|c| c.alpha2), Some("CI"));
+        assert_eq!(Country::find("Tūrkiye").map(|c| c.alpha2), Some("TR"));
         assert_eq!(
             Country::find(" GB ").map(|c| c.name),
             Some("United Kingdom")

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use super::text::latin_lowercase;
+use super::text::ascii_spelling;
 
 /// A customer ID: 1 to 64 lowercase ASCII letters, digits, `-` and `_`, starting with a letter
 /// or a digit.
@@ -96,8 +96,8 @@ impl FromStr for CustomerId {
 pub fn suggest_customer_id(display_name: &str) -> String {
     let mut id = String::with_capacity(display_name.len().min(CustomerId::MAX_CHARS));
     let mut pending_separator = false;
-    for c in display_name.chars().map(latin_lowercase) {
-        let plain = unaccented(c);
+    for c in display_name.chars() {
+        let plain = ascii_spelling(c);
         if plain.is_empty() {
             pending_separator = true;
             continue;
@@ -113,38 +113,6 @@ pub fn suggest_customer_id(display_name: &str) -> String {
         id.truncate(id.trim_end_matches('_').len());
     }
     id
-}
-
-/// The ASCII letters or digit standing for `c`, or nothing when `c` is not a letter or digit
-/// that has an obvious ASCII spelling.
-fn unaccented(c: char) -> &'static str {
-    const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
-    if c.is_ascii_alphanumeric() {
-        let at = ASCII.find(c).unwrap_or(0);
-        return &ASCII[at..at + 1];
-    }
-    match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'č' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-        'ğ' => "g",
-        'ì'..='ï' | 'ī' | 'į' | 'ı' => "i",
-        'ł' | 'ľ' => "l",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ò'..='ö' | 'ø' | 'ō' | 'ő' => "o",
-        'œ' => "oe",
-        'ř' => "r",
-        'ś' | 'š' | 'ş' | 'ș' => "s",
-        'ß' => "ss",
-        'ť' | 'ţ' | 'ț' => "t",
-        'þ' => "th",
-        'ù'..='ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
-        'ý' | 'ÿ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        _ => "",
-    }
 }
 
 #[cfg(test)]

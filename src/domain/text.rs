@@ -158,6 +158,40 @@ pub(super) fn latin_lowercase(c: char) -> char {
     char::from_u32(lower).unwrap_or(c)
 }
 
+/// `c` spelled in lowercase ASCII when it is an ASCII letter or digit, or a Latin letter with an
+/// obvious ASCII spelling: `É` is `e`, `ß` is `ss`. Empty for anything else. The suggested
+/// customer IDs and the country search both spell letters this way.
+pub(super) fn ascii_spelling(c: char) -> &'static str {
+    const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
+    let c = latin_lowercase(c);
+    if let Some(at) = c.to_digit(36) {
+        let at = at as usize;
+        return &ASCII[at..=at];
+    }
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' => "g",
+        'ì'..='ï' | 'ī' | 'į' | 'ı' => "i",
+        'ł' | 'ľ' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'þ' => "th",
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => "",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +238,26 @@ mod tests {
             err.to_string(),
             "Notes cannot contain control characters other than line breaks"
         );
+    }
+
+    #[test]
+    fn spells_latin_letters_and_digits_in_lowercase_ascii() {
+        for (c, spelled) in [
+            ('a', "a"),
+            ('Z', "z"),
+            ('7', "7"),
+            ('É', "e"),
+            ('Ø', "o"),
+            ('ß', "ss"),
+            ('Æ', "ae"),
+            ('Ș', "s"),
+            ('ł', "l"),
+            (' ', ""),
+            ('’', ""),
+            ('Σ', ""),
+        ] {
+            assert_eq!(ascii_spelling(c), spelled, "{c}");
+        }
     }
 
     #[test]
