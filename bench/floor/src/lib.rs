@@ -35,7 +35,11 @@ mod rules {
         out.push_str(&json::write(&ErrorEnvelope::parse(other).to_json()));
         out.push_str(&suggest_customer_id(other));
         match saved.parse::<ValueRegex>() {
-            Ok(pattern) => out.push_str(&format!("{:?}", pattern.find(other))),
+            Ok(pattern) => {
+                if let Some((start, end)) = pattern.find(other) {
+                    out.push_str(other.get(start..end).unwrap_or_default());
+                }
+            }
             Err(error) => out.push_str(&error.to_string()),
         }
         for country in Country::all() {
