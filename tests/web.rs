@@ -37,6 +37,35 @@ fn session_storage() -> web_sys::Storage {
         .unwrap()
 }
 
+/// The `sessionStorage` entry of the draft of the form with `form_id`: emptied when made, so a
+/// test starts from no saved draft, and again when dropped, so it leaves none behind.
+struct SavedDraft {
+    storage: web_sys::Storage,
+    key: String,
+}
+
+impl SavedDraft {
+    fn of(form_id: &str) -> Self {
+        let saved = SavedDraft {
+            storage: session_storage(),
+            key: format!("customer-signup-draft:{form_id}"),
+        };
+        saved.storage.remove_item(&saved.key).unwrap();
+        saved
+    }
+
+    /// What is saved now, if anything.
+    fn text(&self) -> Option<String> {
+        self.storage.get_item(&self.key).unwrap()
+    }
+}
+
+impl Drop for SavedDraft {
+    fn drop(&mut self) {
+        let _ = self.storage.remove_item(&self.key);
+    }
+}
+
 /// What the browser tells the page when it is left: a reload, a navigation, a closed tab.
 fn leave_page() {
     web_sys::window()
@@ -416,45 +445,33 @@ async fn the_pattern_tester_shows_live_whether_a_value_matches() {
 
 #[wasm_bindgen_test]
 async fn what_is_typed_just_before_the_form_is_removed_is_saved() {
-    let storage = session_storage();
-    storage
-        .remove_item("customer-signup-draft:leaving")
-        .unwrap();
+    let saved = SavedDraft::of("leaving");
     {
         let page = mount_form("leaving", &[]);
         settle(20).await;
         page.type_into("contact-info-city", "Lisbon");
         // Removed in the same task: no effect has run and no save was scheduled yet.
     }
-    let saved = storage.get_item("customer-signup-draft:leaving").unwrap();
-    assert!(saved.is_some_and(|saved| saved.contains("Lisbon")));
-    storage
-        .remove_item("customer-signup-draft:leaving")
-        .unwrap();
+    assert!(saved.text().is_some_and(|saved| saved.contains("Lisbon")));
 }
 
 #[wasm_bindgen_test]
 async fn a_form_left_untouched_writes_nothing_to_storage() {
-    let storage = session_storage();
-    let key = "customer-signup-draft:untouched";
-    storage.remove_item(key).unwrap();
+    let saved = SavedDraft::of("untouched");
     let page = mount_form("untouched", &[]);
     settle(400).await;
     // Written by someone else meanwhile (the benchmark does this before a reload), and spaced
     // unlike the form would write it: the form neither removes nor rewrites it.
     let elsewhere = r#"{ "name": "customer_9" }"#;
-    storage.set_item(key, elsewhere).unwrap();
+    saved.storage.set_item(&saved.key, elsewhere).unwrap();
     leave_page();
     drop(page);
-    assert_eq!(storage.get_item(key).unwrap().as_deref(), Some(elsewhere));
-    storage.remove_item(key).unwrap();
+    assert_eq!(saved.text().as_deref(), Some(elsewhere));
 }
 
 #[wasm_bindgen_test]
 async fn the_draft_is_saved_while_typing_goes_on() {
-    let storage = session_storage();
-    let key = "customer-signup-draft:typing";
-    storage.remove_item(key).unwrap();
+    let saved = SavedDraft::of("typing");
     let page = mount_form("typing", &[]);
     settle(20).await;
     // A keystroke every 50 ms for a second, never pausing: saves come at most every 300 ms,
@@ -465,18 +482,14 @@ async fn the_draft_is_saved_while_typing_goes_on() {
         page.type_into("contact-info-city", &typed);
         settle(50).await;
     }
-    let saved = storage.get_item(key).unwrap().unwrap_or_default();
+    let saved = saved.text().unwrap_or_default();
     assert!(saved.contains("\"city\":\"aaaa"), "{saved}");
     drop(page);
-    storage.remove_item(key).unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn the_draft_survives_a_reload_and_can_be_discarded() {
-    let storage = session_storage();
-    storage
-        .remove_item("customer-signup-draft:restoring")
-        .unwrap();
+    let draft = SavedDraft::of("restoring");
     {
         let page = mount_form("restoring", &[]);
         page.type_into("display-name", "Customer 1");
@@ -484,10 +497,7 @@ async fn the_draft_survives_a_reload_and_can_be_discarded() {
         settle(1).await;
         // The draft is saved within 300 ms of a change, and at once when the page is left.
         leave_page();
-        let saved = storage
-            .get_item("customer-signup-draft:restoring")
-            .unwrap()
-            .unwrap();
+        let saved = draft.text().unwrap();
         assert!(saved.contains("New York"), "{saved}");
     }
     let page = mount_form("restoring", &[]);
@@ -503,10 +513,7 @@ async fn the_draft_survives_a_reload_and_can_be_discarded() {
     settle(20).await;
     assert_eq!(page.value("display-name"), "");
     assert!(page.find(".csf-notice").is_none());
-    assert_eq!(
-        storage.get_item("customer-signup-draft:restoring").unwrap(),
-        None
-    );
+    assert_eq!(draft.text(), None);
 }
 
 #[wasm_bindgen_test]
