@@ -103,11 +103,11 @@ mod browser {
         if let Some(number) = value.as_f64() {
             return Some(number_value(number));
         }
-        let container = Array::is_array(value) || value.is_object();
-        if container && depth >= MAX_DEPTH {
+        let is_array = Array::is_array(value);
+        if (is_array || value.is_object()) && depth >= MAX_DEPTH {
             return None;
         }
-        if Array::is_array(value) {
+        if is_array {
             let array = Array::from(value);
             let items = array.iter().map(|item| from_js(&item, depth + 1));
             return items.collect::<Option<Vec<_>>>().map(Value::Array);

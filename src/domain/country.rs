@@ -105,11 +105,15 @@ impl Country {
                 .is_some_and(|name| name.starts_with(&query))
                 || c.alpha2.eq_ignore_ascii_case(&query)
         };
-        let contains =
-            |c: &Country| c.folded().iter().any(|n| n.contains(query.as_str())) || starts(c);
+        // A name that starts with the query contains it, so this finds every country `starts`
+        // puts first.
+        let matches = |c: &Country| {
+            c.alpha2.eq_ignore_ascii_case(&query)
+                || c.folded().iter().any(|n| n.contains(query.as_str()))
+        };
         let (mut found, others): (Vec<_>, Vec<_>) = COUNTRIES
             .iter()
-            .filter(|c| contains(c))
+            .filter(|c| matches(c))
             .partition(|c| starts(c));
         found.extend(others);
         found
